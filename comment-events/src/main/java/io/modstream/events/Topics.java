@@ -1,0 +1,34 @@
+package io.modstream.events;
+
+/**
+ * Kafka topic names. Every event about one comment is keyed by its comment id, so a comment's events share a
+ * partition. Each topic has exactly one writer.
+ */
+public final class Topics {
+
+    /** New comments; written by comment-ingest. */
+    public static final String COMMENTS_SUBMITTED = "comments.submitted";
+
+    /** Comments cleared for display; written by moderation-service. */
+    public static final String COMMENTS_APPROVED = "comments.approved";
+
+    /** Comments that will not be shown, with reasons; written by moderation-service. */
+    public static final String COMMENTS_REJECTED = "comments.rejected";
+
+    /** Comments held for a human moderator; written by moderation-service. */
+    public static final String COMMENTS_REVIEW = "comments.review";
+
+    /** Records of {@link #COMMENTS_SUBMITTED} that could not be read, with the cause in headers. */
+    public static final String COMMENTS_SUBMITTED_DLT = COMMENTS_SUBMITTED + "-dlt";
+
+    /** The outcome topic for a verdict. */
+    public static String outcomeTopic(Verdict verdict) {
+        return switch (verdict) {
+            case APPROVE -> COMMENTS_APPROVED;
+            case REJECT -> COMMENTS_REJECTED;
+            case REVIEW -> COMMENTS_REVIEW;
+        };
+    }
+
+    private Topics() {}
+}
