@@ -1,0 +1,15 @@
+package io.modstream.moderation;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** moderation-service: turns submitted comments into exactly one outcome each. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class ModerationApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ModerationApplication.class, args);
+    }
+}

@@ -1,0 +1,70 @@
+package io.modstream.moderation.pipeline;
+
+import io.modstream.events.CommentModerated;
+import io.modstream.events.CommentSubmitted;
+import io.modstream.events.Topics;
+import io.modstream.moderation.policy.Moderation;
+import io.modstream.moderation.policy.Policy;
+import io.modstream.moderation.policy.PolicyEngine;
+import java.time.Clock;
+import org.jspecify.annotations.Nullable;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Moderates each submitted comment and publishes its outcome. The container runs every record in a Kafka
+ * transaction that also commits the consumed offset, so the outcome is published exactly once: if the process dies
+ * before the commit, the transaction is aborted and the record is consumed again.
+ */
+@Component
+class ModerationListener {
+
+    private final KafkaTemplate<String, Object> kafka;
+    private final PolicyEngine engine;
+    private final Clock clock;
+
+    ModerationListener(KafkaTemplate<String, Object> kafka) {
+        this.kafka = kafka;
+        this.engine = new PolicyEngine(Policy.newsSiteDefault());
+        this.clock = Clock.systemUTC();
+    }
+
+    @KafkaListener(id = "moderation", topics = Topics.COMMENTS_SUBMITTED)
+    void onSubmitted(@Nullable CommentSubmitted comment) {
+        CommentSubmitted valid = validated(comment);
+        Moderation moderation = engine.moderate(valid.body());
+        CommentModerated outcome = new CommentModerated(
+                CommentModerated.SCHEMA_VERSION,
+                valid.commentId(),
+                valid.siteId(),
+                moderation.verdict(),
+                moderation.reasons(),
+                moderation.sanitizedText(),
+                moderation.sanitizedHtml(),
+                moderation.policyVersion(),
+                clock.instant(),
+                valid);
+        kafka.send(Topics.outcomeTopic(outcome.verdict()), outcome.commentId(), outcome);
+    }
+
+    private static CommentSubmitted validated(@Nullable CommentSubmitted comment) {
+        if (comment == null) {
+            throw new InvalidCommentException("empty record");
+        }
+        if (comment.schemaVersion() < 1 || comment.schemaVersion() > CommentSubmitted.SCHEMA_VERSION) {
+            throw new InvalidCommentException("unsupported schemaVersion " + comment.schemaVersion());
+        }
+        if (isBlank(comment.commentId()) || isBlank(comment.siteId()) || comment.author() == null) {
+            throw new InvalidCommentException("commentId, siteId and author are required");
+        }
+        if (comment.body() == null) {
+            throw new InvalidCommentException("body is required");
+        }
+        return comment;
+    }
+
+    private static boolean isBlank(@Nullable String value) {
+        return value == null || value.isBlank();
+    }
+}
