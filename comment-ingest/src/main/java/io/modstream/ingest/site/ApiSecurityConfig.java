@@ -1,0 +1,60 @@
+package io.modstream.ingest.site;
+
+import io.modstream.ingest.web.ProblemResponses;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
+import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import reactor.core.publisher.Mono;
+
+/**
+ * Site backends authenticate every request with their API key; there are no sessions, cookies or forms, so CSRF
+ * protection has nothing to protect. Health stays open for load balancers; everything else needs a site.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiSecurityConfig {
+
+    @Bean
+    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, SiteApiKeys keys, ProblemResponses problems) {
+        ServerAuthenticationEntryPoint unauthorized = (exchange, cause) -> {
+            exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
+            String detail = cause instanceof BadCredentialsException
+                    ? cause.getMessage()
+                    : "Send the site's API key as 'Authorization: Bearer <key>'.";
+            return problems.write(exchange, HttpStatus.UNAUTHORIZED, detail);
+        };
+
+        // The authentication manager has nothing left to do: the converter already resolved the site.
+        ReactiveAuthenticationManager alreadyResolved = Mono::just;
+        AuthenticationWebFilter apiKeyFilter = new AuthenticationWebFilter(alreadyResolved);
+        apiKeyFilter.setServerAuthenticationConverter(new ApiKeyAuthenticationConverter(keys));
+        apiKeyFilter.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(unauthorized));
+        apiKeyFilter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+
+        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .addFilterAt(apiKeyFilter, SecurityWebFiltersOrder.AUTHENTICATION)
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                        .permitAll()
+                        .anyExchange()
+                        .hasRole("SITE"))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler((exchange, denied) ->
+                                problems.write(exchange, HttpStatus.FORBIDDEN, "This key may not do that.")))
+                .build();
+    }
+}

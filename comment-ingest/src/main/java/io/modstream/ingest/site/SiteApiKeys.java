@@ -1,0 +1,53 @@
+package io.modstream.ingest.site;
+
+import io.modstream.ingest.IngestProperties;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Resolves an API key to the site it belongs to. Holds only SHA-256 hashes of keys. Thread-safe and immutable.
+ */
+@Component
+public class SiteApiKeys {
+
+    private final List<Entry> entries;
+
+    public SiteApiKeys(IngestProperties properties) {
+        this.entries = properties.sites().stream()
+                .map(site -> new Entry(site.id(), HexFormat.of().parseHex(site.apiKeySha256())))
+                .toList();
+    }
+
+    /** The site whose key this is, if any. Compares every configured hash in constant time. */
+    public Optional<String> siteFor(String apiKey) {
+        byte[] presented = sha256(apiKey);
+        String match = null;
+        for (Entry entry : entries) {
+            // No early exit: the time taken does not reveal which entry, if any, matched.
+            if (MessageDigest.isEqual(presented, entry.keyHash())) {
+                match = entry.siteId();
+            }
+        }
+        return Optional.ofNullable(match);
+    }
+
+    /** Lower-case hex SHA-256 of a key, the form the configuration holds. */
+    public static String hash(String apiKey) {
+        return HexFormat.of().formatHex(sha256(apiKey));
+    }
+
+    private static byte[] sha256(String apiKey) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(apiKey.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private record Entry(String siteId, byte[] keyHash) {}
+}

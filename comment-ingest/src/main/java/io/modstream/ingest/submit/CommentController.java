@@ -1,0 +1,88 @@
+package io.modstream.ingest.submit;
+
+import io.modstream.events.Author;
+import io.modstream.events.CommentSubmitted;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code POST /api/v1/comments}: a site hands over a comment and gets its id once Kafka holds it. */
+@RestController
+@RequestMapping("/api/v1/comments")
+class CommentController {
+
+    private final CommentPublisher publisher;
+    private final IdempotentSubmissions idempotent;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    CommentController(CommentPublisher publisher, IdempotentSubmissions idempotent, JsonMapper json) {
+        this.publisher = publisher;
+        this.idempotent = idempotent;
+        this.json = json;
+        this.clock = Clock.systemUTC();
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<CommentAccepted>> submit(
+            @AuthenticationPrincipal String siteId,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
+            @Validated @RequestBody SubmitCommentRequest request) {
+        if (idempotencyKey == null) {
+            String commentId = UUID.randomUUID().toString();
+            return publisher.publish(toEvent(commentId, siteId, request)).thenReturn(accepted(commentId, false));
+        }
+        return idempotent
+                .once(
+                        siteId,
+                        idempotencyKey,
+                        fingerprint(request),
+                        id -> publisher.publish(toEvent(id, siteId, request)))
+                .map(outcome -> accepted(outcome.commentId(), outcome.replayed()));
+    }
+
+    private CommentSubmitted toEvent(String commentId, String siteId, SubmitCommentRequest request) {
+        SubmitCommentRequest.AuthorRequest author = request.author();
+        return new CommentSubmitted(
+                CommentSubmitted.SCHEMA_VERSION,
+                commentId,
+                siteId,
+                request.threadId(),
+                request.threadUrl(),
+                request.threadTitle(),
+                request.parentId(),
+                new Author(author.id(), author.name(), author.email(), author.ip()),
+                request.body(),
+                clock.instant());
+    }
+
+    private String fingerprint(SubmitCommentRequest request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(request));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private static ResponseEntity<CommentAccepted> accepted(String commentId, boolean replayed) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .header("Idempotent-Replayed", Boolean.toString(replayed))
+                .body(CommentAccepted.pending(commentId));
+    }
+}

@@ -1,0 +1,61 @@
+package io.modstream.ingest.submit;
+
+import java.net.ServerSocket;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** With no broker to acknowledge the write, the caller is told so with a 503 and when to retry. */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "modstream.ingest.sites[0].id=site-a",
+            "modstream.ingest.sites[0].api-key-sha256=d9943771ce3d24dd99ff1540b5fbd84b8ecd8d58caa009cf2a13a1d54913d5f4",
+            "modstream.ingest.publish-timeout=3s",
+            "modstream.ingest.retry-after=7s",
+            "spring.kafka.admin.auto-create=false",
+            "spring.kafka.producer.properties.max.block.ms=500"
+        })
+class BrokerUnavailableTest {
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void deadBroker(DynamicPropertyRegistry registry) throws Exception {
+        // A port that was free a moment ago: nothing listens there.
+        try (ServerSocket socket = new ServerSocket(0)) {
+            int closedPort = socket.getLocalPort();
+            registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + closedPort);
+        }
+    }
+
+    @Test
+    void unacknowledgedCommentIs503WithRetryAfter() {
+        WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(20))
+                .build()
+                .post()
+                .uri("/api/v1/comments")
+                .header("Authorization", "Bearer " + SubmitCommentTest.KEY)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(SubmitCommentTest.VALID)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(503)
+                .expectHeader()
+                .valueEquals("Retry-After", "7")
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(detail -> org.assertj.core.api.Assertions.assertThat((String) detail)
+                        .startsWith("The comment was not accepted"));
+    }
+}
