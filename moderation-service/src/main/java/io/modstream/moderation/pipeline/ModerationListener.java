@@ -30,7 +30,8 @@ class ModerationListener {
         this.clock = Clock.systemUTC();
     }
 
-    @KafkaListener(id = "moderation", topics = Topics.COMMENTS_SUBMITTED)
+    // idIsGroup = false: the consumer group comes from spring.kafka.consumer.group-id, not from the listener id.
+    @KafkaListener(id = "moderation", idIsGroup = false, topics = Topics.COMMENTS_SUBMITTED)
     void onSubmitted(@Nullable CommentSubmitted comment) {
         CommentSubmitted valid = validated(comment);
         Moderation moderation = engine.moderate(valid.body());

@@ -16,10 +16,15 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The pipeline against a real broker: comments in on {@code comments.submitted}, outcomes out. */
+/**
+ * The pipeline against a real broker: comments in on {@code comments.submitted}, outcomes out. The context is closed
+ * afterwards: a cached one would go on moderating every comment later tests submit, as a second writer.
+ */
+@DirtiesContext
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = "spring.kafka.consumer.group-id=moderation-pipeline-test")
