@@ -1,6 +1,5 @@
 package io.modstream.moderation.policy;
 
-import io.modstream.events.Verdict;
 import java.util.List;
 import org.jsoup.safety.Safelist;
 
@@ -8,14 +7,13 @@ import org.jsoup.safety.Safelist;
  * A site's house rules: the checks that run, in order, and the markup that survives. Immutable and thread-safe.
  *
  * @param version recorded on every outcome decided under this policy
- * @param checks run in this order; the verdict is the strictest any of them asks for
- * @param safelist the markup kept in the sanitised HTML
+ * @param checks run in this order; the verdict is the strictest any of their findings asks for
+ * @param markup the markup kept in the sanitised HTML
  */
-public record Policy(String version, List<Check> checks, Safelist safelist) {
+public record Policy(String version, List<Check> checks, MarkupPolicy markup) {
 
     public Policy {
         checks = List.copyOf(checks);
-        safelist = new Safelist(safelist);
     }
 
     /**
@@ -27,7 +25,22 @@ public record Policy(String version, List<Check> checks, Safelist safelist) {
                 "news-default-1",
                 List.of(
                         // Links first: they are the commonest reason a news site refuses a comment.
-                        new LinkCheck(Verdict.REJECT)),
-                Markup.FORMATTING);
+                        new LinkCheck(Action.REJECT)),
+                MarkupPolicy.BASIC);
+    }
+
+    /** Which markup a site keeps. */
+    public enum MarkupPolicy {
+        /** No markup at all: the HTML output is the escaped text. */
+        PLAIN,
+        /** Basic formatting: b, i, em, strong, p, br, blockquote and lists, without attributes. */
+        BASIC;
+
+        Safelist safelist() {
+            return switch (this) {
+                case PLAIN -> Safelist.none();
+                case BASIC -> Markup.FORMATTING;
+            };
+        }
     }
 }

@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Moderates one comment under one policy: runs every check on the original body, takes the strictest verdict, and
- * sanitises the markup. Never throws for content. Immutable and thread-safe; one instance serves all threads.
+ * Moderates one comment under one policy: runs every check on the original body, takes the strictest verdict,
+ * applies the rewrites (strip, mask) the findings ask for, and sanitises the markup of the result. Never throws for
+ * content. Immutable and thread-safe; one instance serves all threads.
  */
 public final class PolicyEngine {
 
@@ -16,18 +17,32 @@ public final class PolicyEngine {
 
     public PolicyEngine(Policy policy) {
         this.policy = policy;
-        this.markup = new Markup(policy.safelist());
+        this.markup = new Markup(policy.markup().safelist());
     }
 
+    public Policy policy() {
+        return policy;
+    }
+
+    /** Moderates a comment with no known author history. */
     public Moderation moderate(String body) {
+        return moderate(Submission.of(body));
+    }
+
+    public Moderation moderate(Submission submission) {
         Verdict verdict = Verdict.APPROVE;
-        List<Reason> reasons = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
         for (Check check : policy.checks()) {
-            for (Finding finding : check.inspect(body)) {
-                verdict = verdict.strictest(finding.verdict());
-                reasons.add(finding.reason());
+            for (Finding finding : check.inspect(submission)) {
+                if (finding.action() == Action.ALLOW) {
+                    continue;
+                }
+                verdict = verdict.strictest(finding.action().verdict());
+                findings.add(finding);
             }
         }
-        return new Moderation(verdict, reasons, markup.text(body), markup.html(body), policy.version());
+        String published = Rewriter.rewrite(submission.body(), findings);
+        List<Reason> reasons = findings.stream().map(Finding::reason).toList();
+        return new Moderation(verdict, reasons, markup.text(published), markup.html(published), policy.version());
     }
 }

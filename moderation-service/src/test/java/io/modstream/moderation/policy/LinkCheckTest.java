@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modstream.events.Reason;
 import io.modstream.events.ReasonCodes;
-import io.modstream.events.Verdict;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,12 +16,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class LinkCheckTest {
 
-    private final LinkCheck check = new LinkCheck(Verdict.REJECT);
+    private final LinkCheck check = new LinkCheck(Action.REJECT);
 
     @ParameterizedTest(name = "{0} {2}")
     @MethodSource("labelledCases")
     void findsExactlyTheLabelledLink(String label, String linkedText, String comment) {
-        List<Finding> findings = check.inspect(comment);
+        List<Finding> findings = check.inspect(Submission.of(comment));
 
         if (label.equals("CLEAN")) {
             assertThat(findings).isEmpty();
@@ -30,9 +29,9 @@ class LinkCheckTest {
         }
         assertThat(findings).hasSize(1);
         Reason reason = findings.get(0).reason();
+        assertThat(findings.get(0).action()).isEqualTo(Action.REJECT);
         assertThat(reason.code()).isEqualTo(ReasonCodes.LINK);
         assertThat(comment.substring(reason.start(), reason.end())).isEqualTo(linkedText);
-        assertThat(findings.get(0).verdict()).isEqualTo(Verdict.REJECT);
     }
 
     static Stream<Arguments> labelledCases() throws IOException {
