@@ -2,6 +2,15 @@ package io.modstream.moderation;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -10,10 +19,49 @@ import org.springframework.validation.annotation.Validated;
  * Settings of moderation-service, under {@code modstream.moderation}.
  *
  * @param topics partitions and replication of the topics this service creates
+ * @param users the people who may sign in: site admins and moderators, each scoped to sites
+ * @param policies where site policies are read from
  */
 @ConfigurationProperties("modstream.moderation")
 @Validated
-public record ModerationProperties(@Valid @DefaultValue Topics topics) {
+public record ModerationProperties(
+        @Valid @DefaultValue Topics topics,
+        @Valid @DefaultValue List<User> users,
+        @Valid @DefaultValue Policies policies) {
+
+    /**
+     * Where site policies come from.
+     *
+     * @param directory a folder of {@code *.yml} policy files, one per site; null for the built-in default only
+     * @param reloadInterval how often the folder is checked for changed files
+     */
+    public record Policies(
+            @Nullable Path directory, @DefaultValue("10s") Duration reloadInterval) {}
+
+    /**
+     * A person who may sign in. Only a BCrypt hash of the password is configured.
+     *
+     * @param username the sign-in name
+     * @param passwordHash a BCrypt hash, e.g. {@code $2a$12$...}; the {@code {bcrypt}} prefix is optional
+     * @param roles what the user may do
+     * @param sites the sites the user may act on
+     */
+    public record User(
+            @NotBlank @Size(max = 100) String username,
+
+            @NotBlank @Pattern(regexp = "(\\{bcrypt})?\\$2[aby]\\$\\d\\d\\$.{53}")
+            String passwordHash,
+
+            @NotEmpty Set<Role> roles,
+            @NotEmpty Set<@NotBlank String> sites) {}
+
+    /** What a user may do. */
+    public enum Role {
+        /** Sets a site's rules: dry runs, backtests. */
+        ADMIN,
+        /** Works the flagged queue. */
+        MODERATOR
+    }
 
     /** Partition count and replication factor for created topics; the defaults suit one local broker. */
     public record Topics(

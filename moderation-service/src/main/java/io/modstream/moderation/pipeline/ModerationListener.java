@@ -3,9 +3,11 @@ package io.modstream.moderation.pipeline;
 import io.modstream.events.CommentModerated;
 import io.modstream.events.CommentSubmitted;
 import io.modstream.events.Topics;
+import io.modstream.moderation.policy.AuthorActivity;
 import io.modstream.moderation.policy.Moderation;
-import io.modstream.moderation.policy.Policy;
 import io.modstream.moderation.policy.PolicyEngine;
+import io.modstream.moderation.policy.Submission;
+import io.modstream.moderation.sitepolicy.SitePolicies;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -21,12 +23,12 @@ import org.springframework.stereotype.Component;
 class ModerationListener {
 
     private final KafkaTemplate<String, Object> kafka;
-    private final PolicyEngine engine;
+    private final SitePolicies policies;
     private final Clock clock;
 
-    ModerationListener(KafkaTemplate<String, Object> kafka) {
+    ModerationListener(KafkaTemplate<String, Object> kafka, SitePolicies policies) {
         this.kafka = kafka;
-        this.engine = new PolicyEngine(Policy.newsSiteDefault());
+        this.policies = policies;
         this.clock = Clock.systemUTC();
     }
 
@@ -34,7 +36,9 @@ class ModerationListener {
     @KafkaListener(id = "moderation", idIsGroup = false, topics = Topics.COMMENTS_SUBMITTED)
     void onSubmitted(@Nullable CommentSubmitted comment) {
         CommentSubmitted valid = validated(comment);
-        Moderation moderation = engine.moderate(valid.body());
+        PolicyEngine engine = policies.forSite(valid.siteId()).engine();
+        Moderation moderation = engine.moderate(
+                new Submission(valid.body(), valid.author().id(), valid.submittedAt(), AuthorActivity.NONE));
         CommentModerated outcome = new CommentModerated(
                 CommentModerated.SCHEMA_VERSION,
                 valid.commentId(),
@@ -58,6 +62,9 @@ class ModerationListener {
         }
         if (isBlank(comment.commentId()) || isBlank(comment.siteId()) || comment.author() == null) {
             throw new InvalidCommentException("commentId, siteId and author are required");
+        }
+        if (isBlank(comment.author().id()) || comment.submittedAt() == null) {
+            throw new InvalidCommentException("author.id and submittedAt are required");
         }
         if (comment.body() == null) {
             throw new InvalidCommentException("body is required");

@@ -50,7 +50,7 @@ class ModerationPipelineTest {
         assertThat(outcome.verdict()).isEqualTo(Verdict.APPROVE);
         assertThat(outcome.reasons()).isEmpty();
         assertThat(outcome.sanitizedText()).isEqualTo("Great article, thanks!");
-        assertThat(outcome.policyVersion()).isEqualTo("news-default-1");
+        assertThat(outcome.policyVersion()).isEqualTo("default/v1");
         assertThat(outcome.comment()).isEqualTo(comment);
         assertThat(outcome.decidedAt()).isAfterOrEqualTo(comment.submittedAt());
     }
