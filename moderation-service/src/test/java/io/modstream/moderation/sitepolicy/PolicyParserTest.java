@@ -1,0 +1,133 @@
+package io.modstream.moderation.sitepolicy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.modstream.events.ReasonCodes;
+import io.modstream.events.Verdict;
+import io.modstream.moderation.policy.Moderation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+
+class PolicyParserTest {
+
+    private final PolicyParser parser = new PolicyParser();
+
+    @Test
+    void minimalFileGetsTheNewsSiteDefaults() {
+        SitePolicy policy = parser.parse("site: site-a\nversion: 3\n", "site-a.yml");
+
+        assertThat(policy.siteId()).isEqualTo("site-a");
+        assertThat(policy.version()).isEqualTo(3);
+        assertThat(policy.policy().version()).isEqualTo("site-a/v3");
+        Moderation moderation = policy.engine().moderate("see example.com");
+        assertThat(moderation.verdict()).isEqualTo(Verdict.REJECT);
+        assertThat(moderation.policyVersion()).isEqualTo("site-a/v3");
+    }
+
+    @Test
+    void builtInDefaultPolicyParses() throws IOException {
+        try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream("/policies/default.yml"))) {
+            SitePolicy policy = parser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "default.yml");
+            assertThat(policy.policy().version()).isEqualTo("default/v1");
+        }
+    }
+
+    @Test
+    void siteActionsAreApplied() {
+        SitePolicy policy = parser.parse("""
+                site: site-a
+                version: 1
+                links:
+                  action: strip
+                patterns:
+                  - name: competitor
+                    regex: '(?i)acme\\s+corp'
+                    action: mask
+                """, "site-a.yml");
+
+        Moderation moderation = policy.engine().moderate("Acme Corp is better, see acme.com");
+
+        assertThat(moderation.verdict()).isEqualTo(Verdict.APPROVE);
+        assertThat(moderation.sanitizedText()).isEqualTo("********* is better, see [link removed]");
+        assertThat(moderation.reasons())
+                .extracting(r -> r.code())
+                .containsExactly(ReasonCodes.LINK, ReasonCodes.PATTERN);
+    }
+
+    @Test
+    void everyProblemIsReportedWithItsLineAndField() {
+        String yaml = """
+                site: site-a
+                version: 2
+                links:
+                  action: rejectt
+                length:
+                  min: 10
+                  max: 5
+                spam:
+                  max-caps-ratio: 1.5
+                  colour: blue
+                """;
+
+        assertThatThrownBy(() -> parser.parse(yaml, "site-a.yml"))
+                .isInstanceOf(InvalidPolicyException.class)
+                .satisfies(e -> assertThat(((InvalidPolicyException) e).problems())
+                        .containsExactlyInAnyOrder(
+                                "line 4, links.action: 'rejectt' is not one of reject, review, strip, allow",
+                                "line 6, length.min: must not be larger than max",
+                                "line 9, spam.max-caps-ratio: must be between 0 and 1",
+                                "line 10, spam.colour: is not a known setting"));
+    }
+
+    @Test
+    void patternThatDoesNotCompileIsRefused() {
+        String yaml = """
+                site: site-a
+                version: 1
+                patterns:
+                  - name: broken
+                    regex: '(unclosed'
+                """;
+
+        assertThatThrownBy(() -> parser.parse(yaml, "site-a.yml"))
+                .isInstanceOf(InvalidPolicyException.class)
+                .hasMessageContaining("patterns[0].regex: does not compile");
+    }
+
+    @Test
+    void backtrackingPatternIsAcceptedBecauseRe2RunsItInLinearTime() {
+        SitePolicy policy = parser.parse("""
+                site: site-a
+                version: 1
+                patterns:
+                  - name: nested
+                    regex: '(a+)+$'
+                """, "site-a.yml");
+
+        // Catastrophic for a backtracking engine: 2^n ways to split the run before failing at the '!'.
+        Moderation moderation = policy.engine().moderate("a".repeat(4_000) + "!");
+
+        assertThat(moderation.reasons()).noneMatch(r -> r.code().equals(ReasonCodes.PATTERN));
+    }
+
+    @Test
+    void missingSiteAndVersionAreRequired() {
+        assertThatThrownBy(() -> parser.parse("links:\n  action: reject\n", "x.yml"))
+                .isInstanceOf(InvalidPolicyException.class)
+                .satisfies(e -> assertThat(((InvalidPolicyException) e).problems())
+                        .anyMatch(p -> p.contains("site: is required"))
+                        .anyMatch(p -> p.contains("version: is required")));
+    }
+
+    @Test
+    void malformedYamlNamesTheLine() {
+        assertThatThrownBy(() -> parser.parse("site: a\nversion: 1\nlinks: [unclosed\n", "x.yml"))
+                .isInstanceOf(InvalidPolicyException.class)
+                .hasMessageContaining("line 4")
+                .hasMessageContaining("not valid YAML");
+    }
+}
