@@ -21,13 +21,23 @@ import org.springframework.validation.annotation.Validated;
  * @param topics partitions and replication of the topics this service creates
  * @param users the people who may sign in: site admins and moderators, each scoped to sites
  * @param policies where site policies are read from
+ * @param activity how long author activity is remembered
+ * @param activity how long author activity is remembered
  */
 @ConfigurationProperties("modstream.moderation")
 @Validated
 public record ModerationProperties(
         @Valid @DefaultValue Topics topics,
         @Valid @DefaultValue List<User> users,
-        @Valid @DefaultValue Policies policies) {
+        @Valid @DefaultValue Policies policies,
+        @Valid @DefaultValue Activity activity) {
+
+    /**
+     * How much of each author's history is kept for the duplicate and flood checks.
+     *
+     * @param retention posts older than this are forgotten; keep it above the longest window any policy uses
+     */
+    public record Activity(@DefaultValue("24h") Duration retention) {}
 
     /**
      * Where site policies come from.

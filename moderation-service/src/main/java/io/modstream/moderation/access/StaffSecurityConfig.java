@@ -1,6 +1,7 @@
 package io.modstream.moderation.access;
 
 import java.net.URI;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -22,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * endpoint needs a signed-in user; which site they may touch is checked by {@link SiteAccess}.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 class StaffSecurityConfig {
 
     @Bean

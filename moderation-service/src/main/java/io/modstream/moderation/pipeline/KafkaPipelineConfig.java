@@ -2,6 +2,7 @@ package io.modstream.moderation.pipeline;
 
 import io.modstream.events.Topics;
 import io.modstream.moderation.ModerationProperties;
+import io.modstream.moderation.activity.AuthorActivityStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -64,7 +65,13 @@ class KafkaPipelineConfig {
                 topic(Topics.COMMENTS_SUBMITTED_DLT, partitions, replicas),
                 topic(Topics.COMMENTS_APPROVED, partitions, replicas),
                 topic(Topics.COMMENTS_REJECTED, partitions, replicas),
-                topic(Topics.COMMENTS_REVIEW, partitions, replicas));
+                topic(Topics.COMMENTS_REVIEW, partitions, replicas),
+                // State, keyed by site and author: only the latest record per key matters.
+                TopicBuilder.name(AuthorActivityStore.TOPIC)
+                        .partitions(partitions)
+                        .replicas(replicas)
+                        .compact()
+                        .build());
     }
 
     private static NewTopic topic(String name, int partitions, short replicas) {

@@ -3,10 +3,11 @@ package io.modstream.moderation.pipeline;
 import io.modstream.events.CommentModerated;
 import io.modstream.events.CommentSubmitted;
 import io.modstream.events.Topics;
-import io.modstream.moderation.policy.AuthorActivity;
+import io.modstream.moderation.activity.AuthorActivityStore;
 import io.modstream.moderation.policy.Moderation;
 import io.modstream.moderation.policy.PolicyEngine;
 import io.modstream.moderation.policy.Submission;
+import io.modstream.moderation.policy.TextFingerprint;
 import io.modstream.moderation.sitepolicy.SitePolicies;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
@@ -24,11 +25,13 @@ class ModerationListener {
 
     private final KafkaTemplate<String, Object> kafka;
     private final SitePolicies policies;
+    private final AuthorActivityStore activity;
     private final Clock clock;
 
-    ModerationListener(KafkaTemplate<String, Object> kafka, SitePolicies policies) {
+    ModerationListener(KafkaTemplate<String, Object> kafka, SitePolicies policies, AuthorActivityStore activity) {
         this.kafka = kafka;
         this.policies = policies;
+        this.activity = activity;
         this.clock = Clock.systemUTC();
     }
 
@@ -37,8 +40,10 @@ class ModerationListener {
     void onSubmitted(@Nullable CommentSubmitted comment) {
         CommentSubmitted valid = validated(comment);
         PolicyEngine engine = policies.forSite(valid.siteId()).engine();
+        String siteId = valid.siteId();
+        String authorId = valid.author().id();
         Moderation moderation = engine.moderate(
-                new Submission(valid.body(), valid.author().id(), valid.submittedAt(), AuthorActivity.NONE));
+                new Submission(valid.body(), authorId, valid.submittedAt(), activity.recent(siteId, authorId)));
         CommentModerated outcome = new CommentModerated(
                 CommentModerated.SCHEMA_VERSION,
                 valid.commentId(),
@@ -51,6 +56,11 @@ class ModerationListener {
                 clock.instant(),
                 valid);
         kafka.send(Topics.outcomeTopic(outcome.verdict()), outcome.commentId(), outcome);
+        // In the same transaction: if the outcome is not committed, neither is the post in the author's history.
+        kafka.send(
+                AuthorActivityStore.TOPIC,
+                AuthorActivityStore.key(siteId, authorId),
+                activity.record(siteId, authorId, valid.submittedAt(), TextFingerprint.of(valid.body())));
     }
 
     private static CommentSubmitted validated(@Nullable CommentSubmitted comment) {

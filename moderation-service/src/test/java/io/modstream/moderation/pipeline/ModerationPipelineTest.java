@@ -91,7 +91,8 @@ class ModerationPipelineTest {
     void readableRecordThatIsNoCommentIsDeadLetteredWithTheReason() {
         String key = "bodiless-" + System.nanoTime();
         String json = "{\"schemaVersion\":1,\"commentId\":\"" + key
-                + "\",\"siteId\":\"demo-site\",\"author\":{\"id\":\"a\",\"name\":\"A\"}}";
+                + "\",\"siteId\":\"demo-site\",\"author\":{\"id\":\"a\",\"name\":\"A\"},"
+                + "\"submittedAt\":\"2026-11-25T21:00:00Z\"}";
         topics.send(Topics.COMMENTS_SUBMITTED, key, json.getBytes(StandardCharsets.UTF_8));
 
         ConsumerRecord<String, String> deadLetter = deadLetter(key);

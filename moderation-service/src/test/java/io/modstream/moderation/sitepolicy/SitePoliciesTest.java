@@ -66,6 +66,7 @@ class SitePoliciesTest {
         return new ModerationProperties(
                 new ModerationProperties.Topics(1, (short) 1),
                 List.of(),
-                new ModerationProperties.Policies(folder, Duration.ofSeconds(10)));
+                new ModerationProperties.Policies(folder, Duration.ofSeconds(10)),
+                new ModerationProperties.Activity(Duration.ofHours(24)));
     }
 }

@@ -1,0 +1,215 @@
+package io.modstream.moderation.activity;
+
+import io.modstream.moderation.ModerationProperties;
+import io.modstream.moderation.policy.AuthorActivity;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every author's recent activity, kept in memory and rebuilt from {@code authors.activity} at start. A background
+ * consumer follows the topic, so what other instances record arrives here too; what this instance records is visible
+ * here at once. Posts older than {@code retention} and beyond {@value #MAX_POSTS} per author are dropped.
+ *
+ * <p>Two instances handling the same author at the same moment may each miss the other's post (their comments are
+ * partitioned by comment id, not by author), so across instances the checks are best-effort; on one instance they
+ * are exact. Thread-safe.
+ */
+@Component
+public class AuthorActivityStore implements SmartLifecycle {
+
+    public static final String TOPIC = "authors.activity";
+
+    static final int MAX_POSTS = 50;
+
+    private static final Logger log = LoggerFactory.getLogger(AuthorActivityStore.class);
+
+    private final Map<String, AuthorActivityRecord> byAuthor = new ConcurrentHashMap<>();
+    private final Duration retention;
+    private final String bootstrapServers;
+    private final JsonMapper json;
+    private final CountDownLatch caughtUp = new CountDownLatch(1);
+    private volatile @Nullable KafkaConsumer<String, byte[]> consumer;
+    private volatile @Nullable Thread follower;
+
+    private final boolean autoStartup;
+
+    AuthorActivityStore(
+            ModerationProperties properties,
+            KafkaConnectionDetails kafka,
+            KafkaProperties kafkaProperties,
+            JsonMapper json) {
+        this.retention = properties.activity().retention();
+        this.bootstrapServers = String.join(",", kafka.getConsumer().getBootstrapServers());
+        this.autoStartup = kafkaProperties.getListener().isAutoStartup();
+        this.json = json;
+    }
+
+    /** Forgets authors whose last post is older than the retention, so memory follows active authors only. */
+    @Scheduled(fixedDelayString = "PT10M")
+    void forgetInactive() {
+        long since = Instant.now().minus(retention).toEpochMilli();
+        byAuthor.values().removeIf(record -> latest(record) < since);
+    }
+
+    /** What {@code authorId} posted on {@code siteId} within the retention, oldest first. */
+    public AuthorActivity recent(String siteId, String authorId) {
+        AuthorActivityRecord record = byAuthor.get(key(siteId, authorId));
+        return record == null ? AuthorActivity.NONE : record.toActivity();
+    }
+
+    /**
+     * Adds a post to the author's activity and answers the record to publish on {@link #TOPIC} under
+     * {@link #key(String, String)}.
+     */
+    public AuthorActivityRecord record(String siteId, String authorId, Instant at, String fingerprint) {
+        return byAuthor.compute(key(siteId, authorId), (key, old) -> {
+            List<AuthorActivityRecord.Post> posts = new ArrayList<>(old == null ? List.of() : old.posts());
+            posts.add(new AuthorActivityRecord.Post(at, fingerprint));
+            return new AuthorActivityRecord(1, siteId, authorId, trimmed(posts, at));
+        });
+    }
+
+    public static String key(String siteId, String authorId) {
+        return siteId + "/" + authorId;
+    }
+
+    private List<AuthorActivityRecord.Post> trimmed(List<AuthorActivityRecord.Post> posts, Instant now) {
+        Instant since = now.minus(retention);
+        List<AuthorActivityRecord.Post> kept = posts.stream()
+                .filter(p -> !p.at().isBefore(since))
+                .sorted(Comparator.comparing(AuthorActivityRecord.Post::at))
+                .toList();
+        return kept.size() > MAX_POSTS ? kept.subList(kept.size() - MAX_POSTS, kept.size()) : kept;
+    }
+
+    @Override
+    public void start() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(config);
+        consumer = reader;
+        Thread thread = new Thread(() -> follow(reader), "author-activity-follower");
+        thread.setDaemon(true);
+        follower = thread;
+        thread.start();
+        try {
+            // The listener starts after this (a later lifecycle phase), so the first comments already see history.
+            if (!caughtUp.await(60, TimeUnit.SECONDS)) {
+                log.warn("authors.activity not read to its end within 60 s; duplicate and flood checks start partial");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void follow(KafkaConsumer<String, byte[]> reader) {
+        try {
+            List<TopicPartition> partitions = reader.partitionsFor(TOPIC, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(TOPIC, p.partition()))
+                    .toList();
+            reader.assign(partitions);
+            reader.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = reader.endOffsets(partitions);
+            while (!Thread.currentThread().isInterrupted()) {
+                for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(500))) {
+                    apply(record);
+                }
+                if (caughtUp.getCount() > 0
+                        && end.entrySet().stream().allMatch(e -> reader.position(e.getKey()) >= e.getValue())) {
+                    log.info("Read authors.activity to its end: {} authors", byAuthor.size());
+                    caughtUp.countDown();
+                }
+            }
+        } catch (WakeupException stopping) {
+            // stop() asked us to
+        } catch (RuntimeException e) {
+            log.error("Following authors.activity failed; duplicate and flood checks see only this instance", e);
+        } finally {
+            caughtUp.countDown();
+            reader.close();
+        }
+    }
+
+    private void apply(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            byAuthor.remove(record.key());
+            return;
+        }
+        try {
+            AuthorActivityRecord incoming = json.readValue(record.value(), AuthorActivityRecord.class);
+            // Our own writes come back too; keep whichever knows the latest post.
+            byAuthor.merge(record.key(), incoming, (mine, theirs) -> latest(theirs) >= latest(mine) ? theirs : mine);
+        } catch (RuntimeException e) {
+            log.warn("Skipping unreadable record at {}-{}@{}", record.topic(), record.partition(), record.offset());
+        }
+    }
+
+    private static long latest(AuthorActivityRecord record) {
+        return record.posts().isEmpty()
+                ? 0
+                : record.posts().get(record.posts().size() - 1).at().toEpochMilli();
+    }
+
+    @Override
+    public void stop() {
+        KafkaConsumer<String, byte[]> reader = consumer;
+        if (reader != null) {
+            reader.wakeup();
+        }
+        Thread thread = follower;
+        if (thread != null) {
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        follower = null;
+        consumer = null;
+    }
+
+    /** Follows the listener containers' setting: no moderation, no need for history. */
+    @Override
+    public boolean isAutoStartup() {
+        return autoStartup;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return follower != null;
+    }
+
+    /** Before the listener containers, so history is loaded before the first comment is moderated. */
+    @Override
+    public int getPhase() {
+        return 0;
+    }
+}

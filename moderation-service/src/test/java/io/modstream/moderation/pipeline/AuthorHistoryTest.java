@@ -1,0 +1,84 @@
+package io.modstream.moderation.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.modstream.events.Author;
+import io.modstream.events.CommentModerated;
+import io.modstream.events.CommentSubmitted;
+import io.modstream.events.ReasonCodes;
+import io.modstream.events.Verdict;
+import io.modstream.moderation.ModerationApplication;
+import io.modstream.testing.kafka.KafkaTestBroker;
+import io.modstream.testing.kafka.TopicClient;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The duplicate check remembers an author's posts in Kafka: a restarted service still knows what the author posted
+ * before it went down.
+ */
+class AuthorHistoryTest {
+
+    private final SubmittedComments comments =
+            new SubmittedComments(new TopicClient(KafkaTestBroker.bootstrapServers()));
+
+    @Test
+    void sameTextAgainIsADuplicateEvenAfterARestart() {
+        String author = "author-" + UUID.randomUUID();
+        String group = "author-history-test-" + System.nanoTime();
+        CommentSubmitted first = comment(author, "The station needs both crews to work.");
+        CommentSubmitted again = comment(author, "The station needs BOTH crews to work!!");
+        CommentSubmitted afterRestart = comment(author, "the station needs both crews to work");
+
+        try (ConfigurableApplicationContext service = start(group)) {
+            comments.submit(first);
+            assertThat(outcome(first).verdict()).isEqualTo(Verdict.APPROVE);
+            comments.submit(again);
+            CommentModerated duplicate = outcome(again);
+            assertThat(duplicate.verdict()).isEqualTo(Verdict.REJECT);
+            assertThat(duplicate.reasons()).extracting(r -> r.code()).contains(ReasonCodes.DUPLICATE);
+            assertThat(service.isRunning()).isTrue();
+        }
+
+        try (ConfigurableApplicationContext restarted = start(group)) {
+            comments.submit(afterRestart);
+            assertThat(outcome(afterRestart).reasons())
+                    .extracting(r -> r.code())
+                    .contains(ReasonCodes.DUPLICATE);
+            assertThat(restarted.isRunning()).isTrue();
+        }
+    }
+
+    private CommentModerated outcome(CommentSubmitted comment) {
+        var records = comments.committedOutcomes(Set.of(comment.commentId()));
+        assertThat(records).hasSize(1);
+        return comments.parse(records.get(0));
+    }
+
+    private static CommentSubmitted comment(String author, String body) {
+        return new CommentSubmitted(
+                CommentSubmitted.SCHEMA_VERSION,
+                UUID.randomUUID().toString(),
+                "demo-site",
+                "space-station",
+                null,
+                null,
+                null,
+                new Author(author, "Ada", null, null),
+                body,
+                Instant.now());
+    }
+
+    private static ConfigurableApplicationContext start(String group) {
+        return new SpringApplicationBuilder(ModerationApplication.class)
+                .web(WebApplicationType.NONE)
+                .run(
+                        "--spring.kafka.bootstrap-servers=" + KafkaTestBroker.bootstrapServers(),
+                        "--spring.kafka.consumer.group-id=" + group);
+    }
+}
