@@ -1,19 +1,54 @@
 package io.modstream.moderation.policy;
 
 import io.modstream.events.Reason;
+import io.modstream.events.ReasonCodes;
 import io.modstream.events.Verdict;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Moderates one comment under one policy: runs every check on the original body, takes the strictest verdict,
  * applies the rewrites (strip, mask) the findings ask for, and sanitises the markup of the result. Never throws for
  * content. Immutable and thread-safe; one instance serves all threads.
+ *
+ * <p>Bodies no real comment has (over {@value #MAX_BODY_CHARS} chars, or over {@value #MAX_TAGS} tags) are rejected
+ * without being parsed: HTML tree building is worse than linear on some nestings, and the engine's running time must
+ * stay bounded whatever arrives on the topic.
  */
 public final class PolicyEngine {
 
+    /** Five times the ingest API's body limit; only a record written around the API can be longer. */
+    public static final int MAX_BODY_CHARS = 100_000;
+
+    /** Far more markup than any comment needs. */
+    public static final int MAX_TAGS = 1_000;
+
     private final Policy policy;
     private final Markup markup;
+
+    private @Nullable Moderation refusedUnread(String body) {
+        if (body.length() > MAX_BODY_CHARS) {
+            return refusal(new Reason(
+                    ReasonCodes.LENGTH,
+                    "Comments may be at most " + MAX_BODY_CHARS + " characters long.",
+                    0,
+                    body.length()));
+        }
+        int tags = 0;
+        for (int at = body.indexOf('<'); at >= 0 && at + 1 < body.length(); at = body.indexOf('<', at + 1)) {
+            char next = body.charAt(at + 1);
+            if ((Character.isLetter(next) || next == '/') && ++tags > MAX_TAGS) {
+                return refusal(
+                        new Reason(ReasonCodes.MARKUP, "The comment contains far too much markup.", at, body.length()));
+            }
+        }
+        return null;
+    }
+
+    private Moderation refusal(Reason reason) {
+        return new Moderation(Verdict.REJECT, List.of(reason), "", "", policy.version());
+    }
 
     public PolicyEngine(Policy policy) {
         this.policy = policy;
@@ -30,6 +65,10 @@ public final class PolicyEngine {
     }
 
     public Moderation moderate(Submission submission) {
+        Moderation refused = refusedUnread(submission.body());
+        if (refused != null) {
+            return refused;
+        }
         Verdict verdict = Verdict.APPROVE;
         List<Finding> findings = new ArrayList<>();
         for (Check check : policy.checks()) {
