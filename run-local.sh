@@ -429,6 +429,12 @@ Development API key for site demo-site (local profile only): dev-site-key-not-fo
 
 Post a comment:
   curl -i -X POST http://localhost:$INGEST_PORT/api/v1/comments -H 'Authorization: Bearer dev-site-key-not-for-production' -H 'Content-Type: application/json' -d '{"threadId":"space-station","author":{"id":"reader-1","name":"Ada"},"body":"Great article!"}'
+
+Development admin and moderator of demo-site (local profile only): admin / dev-admin-password
+Site policies are read from moderation-service/policies/ (edit demo-site.yml, raise its version; reloaded within 10 s).
+
+Dry run: what would demo-site's policy do to this text? (nothing is published)
+  curl -s -u admin:dev-admin-password -X POST http://localhost:$MODERATION_PORT/api/v1/sites/demo-site/dry-run -H 'Content-Type: application/json' -d '{"body":"Visit example.com, it is gr8"}'
 EOF
   print_broker_hints
   # The outcome topics are written in transactions: read_committed hides aborted records.
