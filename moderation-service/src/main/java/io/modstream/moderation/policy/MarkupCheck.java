@@ -7,10 +7,12 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Reports markup the site's safelist will remove: tags it does not allow, and any attribute (event handlers, styles
- * and links included). The removal itself is done by jsoup when the engine sanitises the published text, so these
- * findings rewrite nothing; a site may still choose to hold or reject such comments. One pass; at most
- * {@value #MAX_FINDINGS} findings. Immutable and thread-safe.
+ * Reports markup the site's safelist will remove: tags it does not allow, any attribute (event handlers, styles and
+ * links included), HTML comments and declarations, and a tag left open at the end (jsoup drops it with the text it
+ * swallows, as in "if a&lt;b then"). A {@code <} that jsoup reads as text ("3 &lt; 5", "&lt;3") is not markup. The
+ * removal itself is done by jsoup when the engine sanitises the published text, so these findings rewrite nothing; a
+ * site may still choose to hold or reject such comments. One pass; at most {@value #MAX_FINDINGS} findings.
+ * Immutable and thread-safe.
  */
 final class MarkupCheck implements Check {
 
@@ -29,35 +31,67 @@ final class MarkupCheck implements Check {
 
     @Override
     public List<Finding> inspect(Submission submission) {
+        if (action == Action.ALLOW) {
+            return List.of();
+        }
         String body = submission.body();
         List<Finding> findings = new ArrayList<>();
         int at = body.indexOf('<');
         while (at >= 0 && at + 1 < body.length() && findings.size() < MAX_FINDINGS) {
-            int nameStart = body.charAt(at + 1) == '/' ? at + 2 : at + 1;
+            char next = body.charAt(at + 1);
+            int nameStart = next == '/' ? at + 2 : at + 1;
+            if (next == '!' || next == '?') {
+                int end = declarationEnd(body, at);
+                findings.add(finding(body, at, end, "Only basic formatting is kept in comments."));
+                at = body.indexOf('<', end);
+                continue;
+            }
+            if (nameStart >= body.length() || !isAsciiLetter(body.charAt(nameStart))) {
+                at = body.indexOf('<', at + 1); // text to jsoup, as tag names start with an ASCII letter
+                continue;
+            }
             int nameEnd = nameStart;
             while (nameEnd < body.length() && Character.isLetterOrDigit(body.charAt(nameEnd))) {
                 nameEnd++;
             }
-            int close = body.indexOf('>', nameEnd);
-            if (nameEnd == nameStart || close < 0) {
-                at = body.indexOf('<', at + 1);
-                continue;
-            }
             String name = body.substring(nameStart, nameEnd).toLowerCase(Locale.ROOT);
+            int close = body.indexOf('>', nameEnd);
+            if (close < 0) {
+                // No '>' anywhere after: jsoup drops the rest, and no later '<' can close either.
+                findings.add(finding(body, at, body.length(), message(name)));
+                break;
+            }
             boolean hasAttributes =
                     !body.substring(nameEnd, close).replace("/", "").isBlank();
             if (!allowed(name) || hasAttributes) {
-                // Replaced by itself: jsoup removes it when sanitising, so the rewrite must leave it for jsoup.
-                findings.add(new Finding(
-                        ReasonCodes.MARKUP, message(name), at, close + 1, action, body.substring(at, close + 1)));
+                findings.add(finding(body, at, close + 1, message(name)));
             }
             at = body.indexOf('<', close + 1);
         }
         return findings;
     }
 
+    /** Replaced by itself: jsoup removes it when sanitising, so the rewrite must leave it for jsoup. */
+    private Finding finding(String body, int start, int end, String message) {
+        return new Finding(ReasonCodes.MARKUP, message, start, end, action, body.substring(start, end));
+    }
+
+    /** Past {@code <!-- ... -->}, or past the next {@code >} for {@code <!DOCTYPE>} and {@code <?xml?>}. */
+    private static int declarationEnd(String body, int at) {
+        boolean comment = body.startsWith("<!--", at);
+        int close = comment ? body.indexOf("-->", at + 4) : body.indexOf('>', at);
+        if (close < 0) {
+            return body.length();
+        }
+        return close + (comment ? 3 : 1);
+    }
+
     private boolean allowed(String name) {
         return markup == Policy.MarkupPolicy.BASIC && FORMATTING.contains(name);
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     private static String message(String name) {

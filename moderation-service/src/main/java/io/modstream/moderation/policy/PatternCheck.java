@@ -4,12 +4,15 @@ import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import io.modstream.events.ReasonCodes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * Patterns a site's admin wrote, run with RE2/J: matching takes time linear in the text whatever the pattern, so no
- * pattern can hang the pipeline. At most {@value #MAX_MATCHES} matches per pattern are reported. Immutable and
- * thread-safe (RE2/J patterns are; each inspection makes its own matcher).
+ * pattern can hang the pipeline. At most {@value #MAX_MATCHES} matches per pattern are reported; a pattern that can
+ * match the empty string gets at most as many empty matches, which report nothing (each search may read the rest of
+ * the body, so an unbounded number of them would be quadratic). A pattern whose action is ALLOW is not run.
+ * Immutable and thread-safe (RE2/J patterns are; each inspection makes its own matcher).
  */
 final class PatternCheck implements Check {
 
@@ -35,17 +38,23 @@ final class PatternCheck implements Check {
     public List<Finding> inspect(Submission submission) {
         List<Finding> findings = new ArrayList<>();
         for (AdminPattern admin : patterns) {
+            if (admin.action() == Action.ALLOW) {
+                continue;
+            }
             Matcher matcher = admin.pattern().matcher(submission.body());
             int found = 0;
-            while (found < MAX_MATCHES && matcher.find()) {
+            int empty = 0;
+            while (found < MAX_MATCHES && empty < MAX_MATCHES && matcher.find()) {
                 if (matcher.end() == matcher.start()) {
-                    continue; // an empty match says nothing and would not advance a rewrite
+                    empty++; // an empty match says nothing and would not advance a rewrite
+                    continue;
                 }
                 findings.add(new Finding(
                         ReasonCodes.PATTERN, admin.message(), matcher.start(), matcher.end(), admin.action(), ""));
                 found++;
             }
         }
+        findings.sort(Comparator.comparingInt(Finding::start)); // in order of position, as Check promises
         return findings;
     }
 }

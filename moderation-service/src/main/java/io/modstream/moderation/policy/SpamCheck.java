@@ -6,15 +6,18 @@ import java.util.List;
 
 /**
  * Spam signals within one comment: a run of the same character longer than {@code maxRun} ("!!!!!!!!!!!!",
- * "soooooooooooo"), shouting (more than {@code maxCapsRatio} of the letters upper case, once there are at least
- * {@code minLettersForCaps} letters), more than {@code maxMentions} {@code @mentions}, more than {@code maxEmoji}
- * emoji. Each signal is one finding; the ones past a count span from the first one over the limit. One pass over
- * the body. Immutable and thread-safe.
+ * "soooooooooooo", case ignored; digits and white space never make a run, so "1000000" is a number), shouting (more
+ * than {@code maxCapsRatio} of the letters upper case, once there are at least {@code minLettersForCaps} letters),
+ * more than {@code maxMentions} {@code @mentions}, more than {@code maxEmoji} emoji (an emoji sequence joined with
+ * U+200D, such as a family, and a flag count as one). Each signal is one finding; the ones past a count span from the
+ * first one over the limit. One pass over the body. Immutable and thread-safe.
  */
 final class SpamCheck implements Check {
 
     /** The thresholds; see the class comment. */
     record Limits(int maxRun, double maxCapsRatio, int minLettersForCaps, int maxMentions, int maxEmoji) {}
+
+    private static final int ZERO_WIDTH_JOINER = 0x200D;
 
     private final Limits limits;
     private final Action action;
@@ -26,6 +29,9 @@ final class SpamCheck implements Check {
 
     @Override
     public List<Finding> inspect(Submission submission) {
+        if (action == Action.ALLOW) {
+            return List.of();
+        }
         String body = submission.body();
         List<Finding> findings = new ArrayList<>();
         int letters = 0;
@@ -36,16 +42,19 @@ final class SpamCheck implements Check {
         int runChar = -1;
         int runLength = 0;
         boolean runReported = false;
+        int previous = -1;
+        int regionalIndicators = 0;
         for (int i = 0; i < body.length(); ) {
             int cp = body.codePointAt(i);
-            if (cp == runChar && !Character.isWhitespace(cp)) {
+            int folded = Character.toLowerCase(cp);
+            if (folded == runChar && !Character.isWhitespace(cp) && !Character.isDigit(cp)) {
                 runLength++;
                 if (runLength > limits.maxRun() && !runReported) {
                     runReported = true;
                     findings.add(finding("The comment repeats a character many times.", runStart, runEnd(body, i)));
                 }
             } else {
-                runChar = cp;
+                runChar = folded;
                 runStart = i;
                 runLength = 1;
                 runReported = false;
@@ -65,15 +74,21 @@ final class SpamCheck implements Check {
                     findings.add(finding("The comment mentions too many people.", i, body.length()));
                 }
             }
-            if (UnicodeCheck.isPictographic(cp)) {
+            // Two regional indicators make one flag; a pictograph after a joiner belongs to the emoji before it.
+            regionalIndicators = isRegionalIndicator(cp) ? regionalIndicators + 1 : 0;
+            boolean startsEmoji =
+                    regionalIndicators % 2 == 1 || (UnicodeCheck.isPictographic(cp) && previous != ZERO_WIDTH_JOINER);
+            if (startsEmoji) {
                 emoji++;
                 if (emoji == limits.maxEmoji() + 1) {
                     findings.add(finding("The comment contains too many emoji.", i, body.length()));
                 }
             }
+            previous = cp;
             i += Character.charCount(cp);
         }
-        if (letters >= limits.minLettersForCaps() && upper > limits.maxCapsRatio() * letters) {
+        // Divide rather than multiply the ratio: 63 of 90 letters is exactly 0.7, but 0.7 * 90 is 62.99999999999999.
+        if (letters >= limits.minLettersForCaps() && (double) upper / letters > limits.maxCapsRatio()) {
             findings.add(0, finding("Please don't shout: the comment is mostly capital letters.", 0, body.length()));
         }
         return findings;
@@ -81,12 +96,16 @@ final class SpamCheck implements Check {
 
     /** Where the run that continues at {@code i} ends. */
     private static int runEnd(String body, int i) {
-        int cp = body.codePointAt(i);
+        int folded = Character.toLowerCase(body.codePointAt(i));
         int end = i;
-        while (end < body.length() && body.codePointAt(end) == cp) {
-            end += Character.charCount(cp);
+        while (end < body.length() && Character.toLowerCase(body.codePointAt(end)) == folded) {
+            end += Character.charCount(body.codePointAt(end));
         }
         return end;
+    }
+
+    private static boolean isRegionalIndicator(int cp) {
+        return cp >= 0x1F1E6 && cp <= 0x1F1FF;
     }
 
     private Finding finding(String message, int start, int end) {

@@ -1,15 +1,19 @@
 package io.modstream.moderation.policy;
 
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UProperty;
 import io.modstream.events.ReasonCodes;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Finds characters that hide or disguise text: bidirectional overrides and isolates (which can make a comment read
- * differently from what it says), zero-width and other invisible format characters, control characters, unpaired
- * surrogates, and piles of combining marks ("zalgo", more than {@code maxMarks} on one letter). One finding per run
- * of such characters; stripping removes the run, and for zalgo only the marks past the limit. A zero-width joiner
- * inside an emoji sequence is left alone. Immutable and thread-safe.
+ * differently from what it says), zero-width and other invisible format or default-ignorable characters (the Hangul
+ * filler included), control characters, unpaired surrogates, and piles of combining marks or variation selectors
+ * ("zalgo", more than {@code maxMarks} on one letter). One finding per run of such characters; stripping removes the
+ * run, and for zalgo only the marks past the limit. Left alone: a zero-width joiner inside an emoji sequence, a
+ * subdivision flag's tags, the joiners that Persian, Arabic and Indic spelling need (between joining letters or after
+ * a virama), and the visible Arabic number signs. Immutable and thread-safe.
  */
 final class UnicodeCheck implements Check {
 
@@ -17,6 +21,14 @@ final class UnicodeCheck implements Check {
 
     /** Fewer findings than this are reported; a longer tail is one finding, so hostile input stays cheap. */
     private static final int MAX_FINDINGS = 50;
+
+    private static final int ZWNJ = 0x200C;
+    private static final int ZWJ = 0x200D;
+    private static final int BLACK_FLAG = 0x1F3F4;
+    private static final int CANCEL_TAG = 0xE007F;
+
+    /** How far back a joiner looks for the character it joins, past marks, selectors and skin tones. */
+    private static final int LOOK_BACK = 8;
 
     private final int maxMarks;
     private final Action action;
@@ -28,17 +40,20 @@ final class UnicodeCheck implements Check {
 
     @Override
     public List<Finding> inspect(Submission submission) {
+        if (action == Action.ALLOW) {
+            return List.of();
+        }
         String body = submission.body();
         List<Finding> findings = new ArrayList<>();
         int runStart = -1;
         int marks = 0;
         for (int i = 0; i < body.length(); ) {
             int cp = body.codePointAt(i);
-            int width = Character.charCount(cp);
-            boolean isMark = Character.getType(cp) == Character.NON_SPACING_MARK
-                    || Character.getType(cp) == Character.ENCLOSING_MARK;
+            int next = cp == BLACK_FLAG ? tagSequenceEnd(body, i + 2) : i + Character.charCount(cp);
+            int type = Character.getType(cp);
+            boolean isMark = type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK;
             marks = isMark ? marks + 1 : 0;
-            boolean bad = isHidden(body, i, cp) || (isMark && marks > maxMarks);
+            boolean bad = isHidden(body, i, cp, type) || (isMark && marks > maxMarks);
             if (bad && runStart < 0) {
                 runStart = i;
             } else if (!bad && runStart >= 0) {
@@ -47,7 +62,7 @@ final class UnicodeCheck implements Check {
                 }
                 runStart = -1;
             }
-            i += width;
+            i = next;
         }
         if (runStart >= 0) {
             add(findings, runStart, body.length(), body.length());
@@ -65,40 +80,77 @@ final class UnicodeCheck implements Check {
         return true;
     }
 
-    private static boolean isHidden(String body, int at, int cp) {
-        if (cp <= 0xFFFF && Character.isSurrogate((char) cp)) {
+    private static boolean isHidden(String body, int at, int cp, int type) {
+        if (type == Character.SURROGATE) {
             return true; // codePointAt returns an unpaired surrogate as itself
         }
         if (cp == '\n' || cp == '\r' || cp == '\t') {
             return false;
         }
-        if (cp == 0x200D) {
-            return !(isPictographicBefore(body, at) && isPictographicAfter(body, at + 1));
+        if (cp == ZWJ || cp == ZWNJ) {
+            return !isWanted(body, at, cp);
         }
-        if (cp == 0xFE0F || cp == 0xFE0E) {
-            return false; // emoji / text presentation selectors
+        if (type == Character.NON_SPACING_MARK) {
+            return false; // variation selectors among them: the limit on marks catches a pile of them
         }
-        int type = Character.getType(cp);
-        return type == Character.CONTROL || type == Character.FORMAT;
+        return type == Character.CONTROL
+                || (type == Character.FORMAT
+                        && !UCharacter.hasBinaryProperty(cp, UProperty.PREPENDED_CONCATENATION_MARK))
+                || UCharacter.hasBinaryProperty(cp, UProperty.DEFAULT_IGNORABLE_CODE_POINT);
     }
 
-    private static boolean isPictographicBefore(String body, int at) {
+    /**
+     * A joiner inside an emoji sequence (woman, skin tone, joiner, laptop), after a virama (Devanagari KA, virama,
+     * joiner, SSA), or between joining letters (Persian spelling puts U+200C inside many words).
+     */
+    private static boolean isWanted(String body, int at, int joiner) {
+        if (at == 0 || at + 1 >= body.length()) {
+            return false;
+        }
+        if (UCharacter.getCombiningClass(body.codePointBefore(at)) == 9) {
+            return true; // the virama class
+        }
+        int before = baseBefore(body, at);
+        int after = body.codePointAt(at + 1);
+        if (before < 0) {
+            return false;
+        }
+        return (joiner == ZWJ && isPictographic(before) && isPictographic(after)) || (joins(before) && joins(after));
+    }
+
+    /** The character a joiner at {@code at} attaches to, past marks, selectors and skin tones; -1 if too far. */
+    private static int baseBefore(String body, int at) {
         int i = at;
-        while (i > 0) {
+        for (int step = 0; i > 0 && step < LOOK_BACK; step++) {
             int cp = body.codePointBefore(i);
-            if (cp != 0xFE0F && Character.getType(cp) != Character.NON_SPACING_MARK) {
-                return isPictographic(cp);
+            if (Character.getType(cp) != Character.NON_SPACING_MARK
+                    && !UCharacter.hasBinaryProperty(cp, UProperty.EMOJI_MODIFIER)) {
+                return cp;
             }
             i -= Character.charCount(cp);
         }
-        return false;
+        return -1;
     }
 
-    private static boolean isPictographicAfter(String body, int at) {
-        return at < body.length() && isPictographic(body.codePointAt(at));
+    private static boolean joins(int cp) {
+        int type = UCharacter.getIntPropertyValue(cp, UProperty.JOINING_TYPE);
+        return type != UCharacter.JoiningType.NON_JOINING && type != UCharacter.JoiningType.TRANSPARENT;
+    }
+
+    /** Past the tags of a subdivision flag (the flag of Scotland: U+1F3F4, up to six tag letters, the cancel tag). */
+    private static int tagSequenceEnd(String body, int from) {
+        int i = from;
+        while (i < body.length() && i - from < 12 && isTagLetter(body.codePointAt(i))) {
+            i += 2;
+        }
+        return i > from && i < body.length() && body.codePointAt(i) == CANCEL_TAG ? i + 2 : from;
+    }
+
+    private static boolean isTagLetter(int cp) {
+        return cp >= 0xE0020 && cp <= 0xE007E;
     }
 
     static boolean isPictographic(int cp) {
-        return com.ibm.icu.lang.UCharacter.hasBinaryProperty(cp, com.ibm.icu.lang.UProperty.EXTENDED_PICTOGRAPHIC);
+        return UCharacter.hasBinaryProperty(cp, UProperty.EXTENDED_PICTOGRAPHIC);
     }
 }
