@@ -2,6 +2,7 @@ package io.modstream.moderation.policy;
 
 import com.google.re2j.Pattern;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * The public way to build checks, for code outside the engine (the policy file parser). Each method documents the
@@ -11,9 +12,19 @@ public final class Checks {
 
     private Checks() {}
 
-    /** Links to other websites; see {@link LinkCheck}. */
-    public static Check links(Action action) {
-        return new LinkCheck(action);
+    /** Links to other websites, except to {@code allowedDomains} and their subdomains; see {@link LinkCheck}. */
+    public static Check links(Action action, Set<String> allowedDomains) {
+        return new LinkCheck(action, allowedDomains);
+    }
+
+    /** E-mail addresses, plain or disguised; see {@link EmailCheck}. */
+    public static Check emails(Action action) {
+        return new EmailCheck(action);
+    }
+
+    /** Phone numbers (reason PII); see {@link PhoneCheck}. */
+    public static Check phones(Action action) {
+        return new PhoneCheck(action);
     }
 
     /** Length in characters a reader sees; see {@link LengthCheck}. */

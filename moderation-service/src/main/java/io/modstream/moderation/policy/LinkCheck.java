@@ -3,12 +3,19 @@ package io.modstream.moderation.policy;
 import io.modstream.events.ReasonCodes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Finds links to other websites: {@code http(s)://} URLs, {@code www.} addresses and bare domains such as
- * {@code example.com}, whose ending must be a real public suffix (so {@code file.txt}, {@code e.g.} and
- * {@code 3.14} are not links). One finding per link, spanning it in the original body. Stripped links are replaced
- * by {@code [link removed]}. Runs in time linear in the body. Immutable and thread-safe.
+ * Finds links to other websites: URLs of any scheme (also defanged, {@code hxxp://}, {@code h**p://}, and
+ * {@code javascript:}), {@code www.} addresses, bare domains under a public suffix, IPv4 addresses and IPv6 ones in
+ * URLs, the address inside markdown and HTML links, and disguised addresses ({@code example dot com},
+ * {@code example[.]com}, {@code ｅｘａｍｐｌｅ.com}, {@code gооgle.com} with Cyrillic letters); {@link Token},
+ * {@link Links} and {@link DeobfuscatedText} say exactly what counts. One finding per link, spanning all of it in
+ * the original body, disguise included; stripped links become {@code [link removed]}. Links to the site's own
+ * domains and their subdomains are allowed, and the domain of an e-mail address is left to {@link EmailCheck}. Runs in
+ * time linear in the body. Immutable and thread-safe.
  */
 final class LinkCheck implements Check {
 
@@ -16,9 +23,21 @@ final class LinkCheck implements Check {
     static final String REMOVED = "[link removed]";
 
     private final Action action;
+    private final Set<String> allowedDomains;
 
+    /** A check that allows no domain at all. */
     LinkCheck(Action action) {
+        this(action, Set.of());
+    }
+
+    /**
+     * @param allowedDomains the site's own domains, such as {@code news.example}; their subdomains are allowed too
+     */
+    LinkCheck(Action action, Set<String> allowedDomains) {
         this.action = action;
+        this.allowedDomains = allowedDomains.stream()
+                .map(domain -> domain.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     @Override
@@ -26,12 +45,34 @@ final class LinkCheck implements Check {
         if (action == Action.ALLOW) {
             return List.of();
         }
+        DeobfuscatedText text = DeobfuscatedText.of(submission.body());
+        String folded = text.text();
+        List<Emails.Address> addresses = Emails.find(text);
         List<Finding> findings = new ArrayList<>();
-        for (Token token : Token.split(submission.body())) {
-            if (Links.isLink(token.text())) {
-                findings.add(new Finding(ReasonCodes.LINK, MESSAGE, token.start(), token.end(), action, REMOVED));
+        int covered = 0;
+        int address = 0;
+        for (Token token : Token.scan(folded)) {
+            while (address < addresses.size() && addresses.get(address).end() <= token.start()) {
+                address++;
             }
+            boolean inAddress =
+                    address < addresses.size() && addresses.get(address).start() < token.end();
+            if (token.start() < covered || inAddress || !Links.isLink(folded, token) || isAllowed(folded, token)) {
+                continue;
+            }
+            int start = text.originalStart(token.start());
+            int end = text.originalEnd(token.end());
+            findings.add(new Finding(ReasonCodes.LINK, MESSAGE, start, end, action, REMOVED));
+            covered = token.end();
         }
         return findings;
+    }
+
+    private boolean isAllowed(String text, Token token) {
+        if (allowedDomains.isEmpty() || token.hostEnd() == token.hostStart()) {
+            return false;
+        }
+        String host = text.substring(token.hostStart(), token.hostEnd()).toLowerCase(Locale.ROOT);
+        return allowedDomains.stream().anyMatch(domain -> Links.isWithin(host, domain));
     }
 }

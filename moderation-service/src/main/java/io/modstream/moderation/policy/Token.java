@@ -2,45 +2,180 @@ package io.modstream.moderation.policy;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A run of characters that could be a URL or a domain, with its position in the text. Quotes, angle brackets,
- * brackets and white space end a token, so markup such as {@code <a href="https://x.org">} yields the address on its
- * own; trailing sentence punctuation is not part of a token.
+ * A stretch of (deobfuscated) text that may be a link, found by {@link #scan} in one pass: a URL with a scheme
+ * ({@code https://…}, the defanged {@code hxxp://…} and {@code h**p://…}, {@code javascript:…}), or a run of host
+ * characters with a dot in it ({@code example.com}, {@code 192.168.0.1}, {@code 例え.jp}) with the port, path, query
+ * and fragment after it. A token ends at white space, quotes and angle brackets, so {@code <a href="…">} and
+ * {@code [text](…)} yield the address alone; brackets inside a URL are kept while they balance
+ * ({@code /wiki/Foo_(bar)}, {@code http://[2001:db8::1]/}); trailing sentence punctuation is left out. Whether a token
+ * is a link is for {@link Links} to say.
  *
- * @param text the token
- * @param start index of its first char in the text
- * @param end index just past its last char
+ * @param start index of the first char, the scheme's for a URL
+ * @param hostStart index of the host's first char
+ * @param hostEnd index just past the host (equal to {@code hostStart} for {@code javascript:})
+ * @param end index just past the token
+ * @param scheme whether the token began with a scheme
  */
-record Token(String text, int start, int end) {
+record Token(int start, int hostStart, int hostEnd, int end, boolean scheme) {
 
-    /** Splits {@code text} into tokens in one pass. */
-    static List<Token> split(String text) {
+    private static final int MAX_SCHEME = 16;
+    private static final String[] SCRIPT_SCHEMES = {"javascript", "vbscript"};
+
+    /** The candidate links in {@code text}, in order; a mixed-script run is followed by its ASCII parts. */
+    static List<Token> scan(String text) {
         List<Token> tokens = new ArrayList<>();
-        int start = -1;
-        for (int i = 0; i <= text.length(); i++) {
-            boolean inToken = i < text.length() && isTokenChar(text.charAt(i));
-            if (inToken && start < 0) {
-                start = i;
-            } else if (!inToken && start >= 0) {
-                int end = i;
-                while (end > start && isTrailingPunctuation(text.charAt(end - 1))) {
-                    end--;
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == ':') {
+                Token url = url(text, i, tokens.isEmpty() ? 0 : tokens.get(tokens.size() - 1).end);
+                if (url != null) {
+                    tokens.add(url);
+                    i = url.end;
+                    continue;
                 }
-                if (end > start) {
-                    tokens.add(new Token(text.substring(start, end), start, end));
-                }
-                start = -1;
             }
+            if (!Character.isLetterOrDigit(c)) {
+                i++;
+                continue;
+            }
+            int runEnd = i;
+            boolean ascii = true;
+            while (runEnd < text.length() && isHostChar(text.charAt(runEnd))) {
+                ascii &= text.charAt(runEnd) < 0x80;
+                runEnd++;
+            }
+            if (!text.startsWith("://", runEnd)) {
+                host(text, i, runEnd, tokens);
+                if (!ascii) {
+                    for (int part = i; part < runEnd; ) {
+                        int partEnd = part;
+                        while (partEnd < runEnd && text.charAt(partEnd) < 0x80) {
+                            partEnd++;
+                        }
+                        host(text, part, partEnd, tokens);
+                        part = partEnd + 1;
+                    }
+                }
+            }
+            i = Math.max(runEnd, tokens.isEmpty() ? 0 : tokens.get(tokens.size() - 1).end);
         }
         return tokens;
     }
 
-    private static boolean isTokenChar(char c) {
-        return !Character.isWhitespace(c) && "\"'<>()[]{}`|\\^".indexOf(c) < 0 && !Character.isISOControl(c);
+    /** Adds the host in {@code [from, to)} with what follows it, if it has a dot between two labels. */
+    private static void host(String text, int from, int to, List<Token> tokens) {
+        int start = from;
+        while (start < to && !Character.isLetterOrDigit(text.charAt(start))) {
+            start++;
+        }
+        int hostEnd = to;
+        while (hostEnd > start && !Character.isLetterOrDigit(text.charAt(hostEnd - 1))) {
+            hostEnd--;
+        }
+        if (!hasDot(text, start, hostEnd)) {
+            return;
+        }
+        boolean more = hostEnd == to
+                && to < text.length()
+                && ("/?#".indexOf(text.charAt(to)) >= 0
+                        || (text.charAt(to) == ':' && to + 1 < text.length() && isDigit(text.charAt(to + 1))));
+        tokens.add(new Token(start, start, hostEnd, more ? end(text, to) : hostEnd, false));
     }
 
-    private static boolean isTrailingPunctuation(char c) {
-        return ".,;:!?".indexOf(c) >= 0;
+    private static @Nullable Token url(String text, int colon, int floor) {
+        int start = colon;
+        while (start > floor && colon - start < MAX_SCHEME && isSchemeChar(text.charAt(start - 1))) {
+            start--;
+        }
+        if (start == colon || !Character.isLetter(text.charAt(start))) {
+            return null;
+        }
+        if (text.startsWith("//", colon + 1)) {
+            int authority = colon + 3;
+            boolean host = authority < text.length()
+                    && (Character.isLetterOrDigit(text.charAt(authority)) || text.charAt(authority) == '[');
+            return host ? withHost(start, authority, end(text, authority), text) : null;
+        }
+        for (String script : SCRIPT_SCHEMES) {
+            if (colon - start == script.length() && text.regionMatches(true, start, script, 0, script.length())) {
+                int end = end(text, colon + 1);
+                return end > colon + 1 ? new Token(start, colon + 1, colon + 1, end, true) : null;
+            }
+        }
+        return null;
+    }
+
+    private static Token withHost(int start, int authority, int end, String text) {
+        int authorityEnd = authority;
+        int hostStart = authority;
+        for (; authorityEnd < end && "/?#".indexOf(text.charAt(authorityEnd)) < 0; authorityEnd++) {
+            if (text.charAt(authorityEnd) == '@') {
+                hostStart = authorityEnd + 1; // user info is not the host
+            }
+        }
+        boolean ipv6 = hostStart < authorityEnd && text.charAt(hostStart) == '[';
+        int hostEnd = hostStart;
+        while (hostEnd < authorityEnd && (ipv6 ? text.charAt(hostEnd) != ']' : text.charAt(hostEnd) != ':')) {
+            hostEnd++;
+        }
+        return new Token(start, hostStart, ipv6 ? Math.min(hostEnd + 1, authorityEnd) : hostEnd, end, true);
+    }
+
+    private static boolean hasDot(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == '.') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Where a URL that goes on at {@code from} ends: at a delimiter or an unbalanced closing bracket. */
+    private static int end(String text, int from) {
+        int parens = 0;
+        int brackets = 0;
+        int end = from;
+        for (; end < text.length(); end++) {
+            char c = text.charAt(end);
+            if (c == '(' || c == '[') {
+                parens += c == '(' ? 1 : 0;
+                brackets += c == '[' ? 1 : 0;
+            } else if (c == ')' || c == ']') {
+                if ((c == ')' ? parens : brackets) == 0) {
+                    break;
+                }
+                parens -= c == ')' ? 1 : 0;
+                brackets -= c == ']' ? 1 : 0;
+            } else if (isDelimiter(c)) {
+                break;
+            }
+        }
+        while (end > from && ".,;:!?*~'…".indexOf(text.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return end;
+    }
+
+    private static boolean isHostChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '.' || c == '-';
+    }
+
+    private static boolean isSchemeChar(char c) {
+        return (c < 0x80 && Character.isLetterOrDigit(c)) || c == '+' || c == '-' || c == '*' || c == '#';
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isDelimiter(char c) {
+        return Character.isWhitespace(c)
+                || Character.isISOControl(c)
+                || Character.isSurrogate(c)
+                || "\"'<>`|\\^{}“”‘’«»".indexOf(c) >= 0;
     }
 }

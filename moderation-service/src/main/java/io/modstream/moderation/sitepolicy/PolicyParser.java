@@ -1,5 +1,6 @@
 package io.modstream.moderation.sitepolicy;
 
+import com.google.common.net.InternetDomainName;
 import com.google.re2j.PatternSyntaxException;
 import io.modstream.moderation.policy.Action;
 import io.modstream.moderation.policy.Check;
@@ -9,7 +10,10 @@ import io.modstream.moderation.policy.PolicyEngine;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -66,6 +70,12 @@ public final class PolicyParser {
         checks.add(Checks.markup(keep, markupSection.action("action", Action.STRIP, REJECT_REVIEW_STRIP_ALLOW)));
         markupSection.rejectUnknownKeys();
         checks.add(links(root.section("links")));
+        YamlSection emails = root.section("emails");
+        checks.add(Checks.emails(emails.action("action", Action.MASK, ANY)));
+        emails.rejectUnknownKeys();
+        YamlSection phones = root.section("phones");
+        checks.add(Checks.phones(phones.action("action", Action.MASK, ANY)));
+        phones.rejectUnknownKeys();
         checks.add(patterns(root));
         checks.add(spam(root.section("spam")));
         checks.add(repeats(root.section("repeats")));
@@ -79,7 +89,16 @@ public final class PolicyParser {
     }
 
     private static Check links(YamlSection section) {
-        Check check = Checks.links(section.action("action", Action.REJECT, REJECT_REVIEW_STRIP_ALLOW));
+        Action action = section.action("action", Action.REJECT, REJECT_REVIEW_STRIP_ALLOW);
+        Set<String> allowed = new HashSet<>();
+        for (String domain : section.strings("allowed-domains", 100, 253)) {
+            String lower = domain.toLowerCase(Locale.ROOT);
+            if (!InternetDomainName.isValid(lower)) {
+                section.problem(null, "allowed-domains", "'" + domain + "' is not a domain name");
+            }
+            allowed.add(lower);
+        }
+        Check check = Checks.links(action, allowed);
         section.rejectUnknownKeys();
         return check;
     }

@@ -59,6 +59,28 @@ class PolicyParserTest {
     }
 
     @Test
+    void siteKeepsLinksToItsOwnDomainAndMasksPersonalDataByDefault() {
+        SitePolicy policy =
+                parser.parse("site: site-a\nversion: 1\nlinks:\n  allowed-domains: [news.example]\n", "site-a.yml");
+
+        Moderation moderation =
+                policy.engine().moderate("See www.news.example/live or write to jo.doe@gmail.com, +44 20 7946 0958");
+
+        assertThat(moderation.verdict()).isEqualTo(Verdict.APPROVE);
+        assertThat(moderation.reasons()).extracting(r -> r.code()).containsExactly(ReasonCodes.EMAIL, ReasonCodes.PII);
+        assertThat(moderation.sanitizedText())
+                .isEqualTo("See www.news.example/live or write to ****************, ****************");
+    }
+
+    @Test
+    void allowedDomainMustBeADomain() {
+        assertThatThrownBy(() ->
+                        parser.parse("site: a\nversion: 1\nlinks:\n  allowed-domains: ['not a domain']\n", "a.yml"))
+                .isInstanceOf(InvalidPolicyException.class)
+                .hasMessageContaining("links.allowed-domains: 'not a domain' is not a domain name");
+    }
+
+    @Test
     void everyProblemIsReportedWithItsLineAndField() {
         String yaml = """
                 site: site-a

@@ -1,0 +1,184 @@
+package io.modstream.moderation.policy;
+
+import java.util.Locale;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A disguised dot, at-sign or colon between two words: {@code example[.]com}, {@code example (dot) com},
+ * {@code name[at]example}, {@code hxxp[:]//}, and, when the words around it look like a domain, the spelled
+ * {@code example dot com} and the spaced {@code example . com}.
+ *
+ * <p>Brackets are a strong sign and always count. A spelled or spaced dot is common in prose ("a polka dot dress",
+ * "the dot com era"), so it counts only when the word before it is not an everyday word such as "the" or "this", and
+ * the word after it is followed by another separator ({@code news dot bbc dot co dot uk}) or is a top-level domain
+ * people write out ({@code com}, {@code net}, {@code uk}, ...; not {@code it}, {@code in} or {@code at}, which are
+ * English words), and "dot com" is not followed by a word like "era" or "bubble". The spelled {@code name at
+ * example} is left to {@link Emails}. Stateless and thread-safe; every look-around is bounded, so a scan stays linear.
+ *
+ * @param meaning the character it stands for: {@code .}, {@code @} or {@code :}
+ * @param end index just past the separator, and past the spaces after it, in the original text
+ * @param weak whether it is a spelled or spaced dot, which counts only between words that look like a domain
+ */
+record ObfuscatedSeparator(char meaning, int end, boolean weak) {
+
+    private static final int MAX_SPACES = 3;
+    private static final int MAX_LABEL = 63;
+
+    /** Top-level domains people spell out after "dot"; English words among the TLDs are left out on purpose. */
+    private static final Set<String> SPELLED_TLDS =
+            Set.of(("com net org info biz io co uk de fr ru cn nl eu ca au jp br pl ch se es ie nz za gov edu xyz "
+                            + "top online site ly tv app dev shop store club tk ml cc ws su ua kz")
+                    .split(" "));
+
+    /** Words before a spelled dot that mean prose: "the dot", "this dot", "polka dot". */
+    private static final Set<String> PROSE_BEFORE =
+            Set.of(("a an the this that these those my your our their his her its of in on at to for with by from "
+                            + "and or but is was be are were no one each every any some red green blue black white polka "
+                            + "little tiny small big single same early late first last old whole")
+                    .split(" "));
+
+    /** Words after "dot com" that mean the era, not an address. */
+    private static final Set<String> ERA_AFTER =
+            Set.of(("era bubble boom bust crash days years age mania company companies startup startups millionaire "
+                            + "millionaires heyday collapse frenzy stocks world")
+                    .split(" "));
+
+    /**
+     * The separator at {@code at} in {@code text}, judged by the folded text before it, or null. Only a space, tab or
+     * bracket can begin one.
+     */
+    static @Nullable ObfuscatedSeparator at(String text, int at, CharSequence before) {
+        ObfuscatedSeparator found = shape(text, at);
+        if (found == null || before.length() == 0) {
+            return null;
+        }
+        char left = before.charAt(before.length() - 1);
+        int right = found.end < text.length() ? ObfuscatedLetters.fold(text.codePointAt(found.end)) : -1;
+        if (found.meaning == ':') {
+            return Character.isLetterOrDigit(left) && right == '/' ? found : null;
+        }
+        if (!Character.isLetterOrDigit(left) || right < 0 || !Character.isLetterOrDigit(right)) {
+            return null;
+        }
+        return !found.weak || looksLikeDomain(text, found.end, before) ? found : null;
+    }
+
+    /** Whether a separator of any kind, or a plain dot or at-sign, begins at {@code at}; no context is judged. */
+    static boolean startsAt(String text, int at) {
+        if (at < text.length() && (text.charAt(at) == '.' || text.charAt(at) == '@')) {
+            return true;
+        }
+        int word = skipSpaces(text, at);
+        return shape(text, at) != null || (word > at && isWord(text, word, "at"));
+    }
+
+    /** Whether a separator is shaped at {@code at}, before its context is judged. */
+    static boolean hasShapeAt(String text, int at) {
+        return shape(text, at) != null;
+    }
+
+    private static @Nullable ObfuscatedSeparator shape(String text, int at) {
+        int p = skipSpaces(text, at);
+        if (p >= text.length()) {
+            return null;
+        }
+        char c = text.charAt(p);
+        int open = "([{".indexOf(c);
+        if (open >= 0) {
+            int inside = skipSpaces(text, p + 1);
+            char meaning = meaningAt(text, inside);
+            int close = skipSpaces(text, inside + (meaning == 0 ? 0 : wordLength(text, inside)));
+            if (meaning != 0 && close < text.length() && text.charAt(close) == ")]}".charAt(open)) {
+                return new ObfuscatedSeparator(meaning, skipSpaces(text, close + 1), false);
+            }
+            return null;
+        }
+        if (p == at || p + 1 >= text.length()) {
+            return null; // a spelled or spaced separator needs spaces on both sides
+        }
+        int after = p + ((c == '.' || c == '@') ? 1 : isWord(text, p, "dot") ? 3 : 0);
+        if (after == p || after >= text.length() || skipSpaces(text, after) == after) {
+            return null;
+        }
+        return new ObfuscatedSeparator(c == '@' ? '@' : '.', skipSpaces(text, after), c != '@');
+    }
+
+    private static boolean looksLikeDomain(String text, int rightStart, CharSequence before) {
+        int leftEnd = before.length();
+        int leftStart = leftEnd;
+        while (leftStart > 0 && leftEnd - leftStart <= MAX_LABEL && isLabelChar(before.charAt(leftStart - 1))) {
+            leftStart--;
+        }
+        boolean chained = leftStart > 0 && before.charAt(leftStart - 1) == '.';
+        String left = before.subSequence(leftStart, leftEnd).toString().toLowerCase(Locale.ROOT);
+        if (leftEnd - leftStart > MAX_LABEL || (!chained && PROSE_BEFORE.contains(left))) {
+            return false;
+        }
+        int rightEnd = rightStart;
+        while (rightEnd < text.length() && rightEnd - rightStart <= MAX_LABEL && isLabelChar(text.charAt(rightEnd))) {
+            rightEnd++;
+        }
+        if (rightEnd - rightStart > MAX_LABEL) {
+            return false;
+        }
+        if (rightEnd < text.length() && startsAt(text, rightEnd) && !endsSentence(text, rightEnd)) {
+            return true;
+        }
+        String right = text.substring(rightStart, rightEnd).toLowerCase(Locale.ROOT);
+        return SPELLED_TLDS.contains(right) && !(right.equals("com") && ERA_AFTER.contains(nextWord(text, rightEnd)));
+    }
+
+    private static boolean endsSentence(String text, int at) {
+        return text.charAt(at) == '.' && (at + 1 >= text.length() || !isLabelChar(text.charAt(at + 1)));
+    }
+
+    private static String nextWord(String text, int at) {
+        int start = skipSpaces(text, at);
+        int end = start;
+        while (end < text.length() && end - start < 20 && Character.isLetter(text.charAt(end))) {
+            end++;
+        }
+        return text.substring(start, end).toLowerCase(Locale.ROOT);
+    }
+
+    private static char meaningAt(String text, int at) {
+        if (at >= text.length()) {
+            return 0;
+        }
+        char c = text.charAt(at);
+        if (c == '.' || c == '@' || c == ':') {
+            return c;
+        }
+        return isWord(text, at, "dot") || isWord(text, at, "d0t") ? '.' : isWord(text, at, "at") ? '@' : 0;
+    }
+
+    private static int wordLength(String text, int at) {
+        char c = text.charAt(at);
+        return c == '.' || c == '@' || c == ':' ? 1 : isWord(text, at, "at") ? 2 : 3;
+    }
+
+    /** Whether {@code word} (any case) stands at {@code at} and is not the start of a longer word. */
+    private static boolean isWord(String text, int at, String word) {
+        int end = at + word.length();
+        return end <= text.length()
+                && text.regionMatches(true, at, word, 0, word.length())
+                && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)));
+    }
+
+    private static int skipSpaces(String text, int at) {
+        int p = at;
+        while (p < text.length() && p - at < MAX_SPACES && isSpace(text.charAt(p))) {
+            p++;
+        }
+        return p;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\u00A0' || c == '\u3000';
+    }
+
+    private static boolean isLabelChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '-';
+    }
+}
