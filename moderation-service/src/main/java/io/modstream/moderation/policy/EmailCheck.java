@@ -27,9 +27,9 @@ final class EmailCheck implements Check {
         if (action == Action.ALLOW) {
             return List.of();
         }
-        DeobfuscatedText text = DeobfuscatedText.of(submission.body());
+        DeobfuscatedText text = submission.deobfuscated();
         List<Finding> findings = new ArrayList<>();
-        for (Emails.Address address : Emails.find(text)) {
+        for (Emails.Address address : submission.emailAddresses()) {
             int start = text.originalStart(address.start());
             int end = text.originalEnd(address.end());
             findings.add(new Finding(ReasonCodes.EMAIL, MESSAGE, start, end, action, REMOVED));

@@ -45,9 +45,9 @@ final class LinkCheck implements Check {
         if (action == Action.ALLOW) {
             return List.of();
         }
-        DeobfuscatedText text = DeobfuscatedText.of(submission.body());
+        DeobfuscatedText text = submission.deobfuscated();
         String folded = text.text();
-        List<Emails.Address> addresses = Emails.find(text);
+        List<Emails.Address> addresses = submission.emailAddresses();
         List<Finding> findings = new ArrayList<>();
         int covered = 0;
         int address = 0;

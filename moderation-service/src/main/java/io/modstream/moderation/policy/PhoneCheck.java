@@ -27,7 +27,7 @@ final class PhoneCheck implements Check {
         if (action == Action.ALLOW) {
             return List.of();
         }
-        DeobfuscatedText text = DeobfuscatedText.of(submission.body());
+        DeobfuscatedText text = submission.deobfuscated();
         List<Finding> findings = new ArrayList<>();
         for (Phones.Span phone : Phones.find(text.text())) {
             int start = text.originalStart(phone.start());

@@ -82,6 +82,7 @@ public final class PolicyEngine {
         }
         String published = Rewriter.rewrite(submission.body(), findings);
         List<Reason> reasons = findings.stream().map(Finding::reason).toList();
-        return new Moderation(verdict, reasons, markup.text(published), markup.html(published), policy.version());
+        Markup.Sanitized sanitized = markup.sanitize(published);
+        return new Moderation(verdict, reasons, sanitized.text(), sanitized.html(), policy.version());
     }
 }

@@ -56,6 +56,14 @@ class PolicyEngineTest {
     }
 
     @Test
+    void lineBreakTagBecomesALineBreakInTheText() {
+        Moderation moderation = engine.moderate("one<br>two");
+
+        assertThat(moderation.sanitizedText()).isEqualTo("one\ntwo");
+        assertThat(moderation.sanitizedHtml()).isEqualTo("one<br>two");
+    }
+
+    @Test
     void javascriptUrlInALinkLeavesNoLinkBehind() {
         Moderation moderation = engine.moderate("<a href=\"javascript:alert(1)\">click</a>");
 
