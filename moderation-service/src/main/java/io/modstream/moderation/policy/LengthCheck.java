@@ -82,6 +82,9 @@ final class LengthCheck implements Check {
 
     /** Whether the code point begins a character a reader sees, rather than extending or hiding. */
     private static boolean startsCharacter(int cp, int previous, int regionalIndicators) {
+        if (cp > 0x20 && cp < 0x7F) {
+            return true; // printable ASCII, most of most comments: no property lookups
+        }
         if (UCharacter.hasBinaryProperty(cp, UProperty.DEFAULT_IGNORABLE_CODE_POINT)) {
             return false;
         }

@@ -50,10 +50,16 @@ final class UnicodeCheck implements Check {
         for (int i = 0; i < body.length(); ) {
             int cp = body.codePointAt(i);
             int next = cp == BLACK_FLAG ? tagSequenceEnd(body, i + 2) : i + Character.charCount(cp);
-            int type = Character.getType(cp);
-            boolean isMark = type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK;
-            marks = isMark ? marks + 1 : 0;
-            boolean bad = isHidden(body, i, cp, type) || (isMark && marks > maxMarks);
+            boolean bad;
+            if (cp >= 0x20 && cp < 0x7F) {
+                marks = 0; // printable ASCII, most of most comments: never hidden, never a mark
+                bad = false;
+            } else {
+                int type = Character.getType(cp);
+                boolean isMark = type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK;
+                marks = isMark ? marks + 1 : 0;
+                bad = isHidden(body, i, cp, type) || (isMark && marks > maxMarks);
+            }
             if (bad && runStart < 0) {
                 runStart = i;
             } else if (!bad && runStart >= 0) {
@@ -151,6 +157,7 @@ final class UnicodeCheck implements Check {
     }
 
     static boolean isPictographic(int cp) {
-        return UCharacter.hasBinaryProperty(cp, UProperty.EXTENDED_PICTOGRAPHIC);
+        // U+00A9 (©) is the first Extended_Pictographic code point; below it there is nothing to look up.
+        return cp >= 0xA9 && UCharacter.hasBinaryProperty(cp, UProperty.EXTENDED_PICTOGRAPHIC);
     }
 }
