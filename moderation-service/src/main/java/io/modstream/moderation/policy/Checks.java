@@ -2,6 +2,7 @@ package io.modstream.moderation.policy;
 
 import com.google.re2j.Pattern;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Set;
 
 /**
@@ -25,6 +26,23 @@ public final class Checks {
     /** Phone numbers (reason PII); see {@link PhoneCheck}. */
     public static Check phones(Action action) {
         return new PhoneCheck(action);
+    }
+
+    /**
+     * Banned and suspect terms, matched after undoing disguises; see {@link TermCheck} and {@code docs/terms.md}.
+     *
+     * @param withDefaultLists whether the English lists shipped with Modstream come first
+     * @param bannedAction REJECT, MASK or REVIEW for banned terms; suspect terms are always held for review
+     */
+    public static Check terms(
+            boolean withDefaultLists,
+            Action bannedAction,
+            Collection<String> banned,
+            Collection<String> suspect,
+            Collection<String> allowed) {
+        return withDefaultLists
+                ? TermCheck.english(bannedAction, banned, suspect, allowed)
+                : new TermCheck(bannedAction, banned, suspect, allowed);
     }
 
     /** Length in characters a reader sees; see {@link LengthCheck}. */

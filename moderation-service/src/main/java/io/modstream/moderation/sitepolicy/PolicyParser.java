@@ -76,6 +76,7 @@ public final class PolicyParser {
         YamlSection phones = root.section("phones");
         checks.add(Checks.phones(phones.action("action", Action.MASK, ANY)));
         phones.rejectUnknownKeys();
+        checks.add(terms(root.section("terms")));
         checks.add(patterns(root));
         checks.add(spam(root.section("spam")));
         checks.add(repeats(root.section("repeats")));
@@ -99,6 +100,17 @@ public final class PolicyParser {
             allowed.add(lower);
         }
         Check check = Checks.links(action, allowed);
+        section.rejectUnknownKeys();
+        return check;
+    }
+
+    private static Check terms(YamlSection section) {
+        Check check = Checks.terms(
+                section.bool("default-lists", true),
+                section.action("banned-action", Action.REJECT, Action.REJECT, Action.MASK, Action.REVIEW),
+                section.strings("banned", 5_000, 100),
+                section.strings("suspect", 5_000, 100),
+                section.strings("allowed", 5_000, 100));
         section.rejectUnknownKeys();
         return check;
     }

@@ -122,6 +122,21 @@ final class YamlSection {
         }
     }
 
+    boolean bool(String key, boolean fallback) {
+        String text = string(key, null, 10);
+        if (text == null) {
+            return fallback;
+        }
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "yes" -> true;
+            case "false", "no" -> false;
+            default -> {
+                problem(values.get(key), key, "'" + text + "' is not true or false");
+                yield fallback;
+            }
+        };
+    }
+
     double ratio(String key, double fallback) {
         String text = string(key, null, 20);
         if (text == null) {

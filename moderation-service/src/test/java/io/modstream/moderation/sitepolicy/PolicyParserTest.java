@@ -81,6 +81,20 @@ class PolicyParserTest {
     }
 
     @Test
+    void siteTermsAddToTheDefaultListsAndMaskKeepsTheLength() {
+        SitePolicy policy = parser.parse(
+                "site: site-a\nversion: 1\nterms:\n  banned-action: mask\n  banned: [gronk]\n", "site-a.yml");
+
+        Moderation moderation = policy.engine().moderate("what a gr0nk, and sh1t too, in Scunthorpe");
+
+        assertThat(moderation.verdict()).isEqualTo(Verdict.APPROVE);
+        assertThat(moderation.sanitizedText()).isEqualTo("what a *****, and **** too, in Scunthorpe");
+        assertThat(moderation.reasons())
+                .extracting(r -> r.code())
+                .containsExactly(ReasonCodes.BANNED_TERM, ReasonCodes.BANNED_TERM);
+    }
+
+    @Test
     void everyProblemIsReportedWithItsLineAndField() {
         String yaml = """
                 site: site-a

@@ -1,0 +1,139 @@
+package io.modstream.moderation.policy;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Aho-Corasick as a deterministic automaton: one table lookup per char of the text, whatever the number of keywords,
+ * and every occurrence of every keyword reported, overlapping ones included. The alphabet is the set of chars the
+ * keywords use; any other char leads back to the start. The table holds one int per state and symbol, about 130 KB
+ * for the default term lists. Used instead of {@code org.ahocorasick}, whose trie boxes every char and looks it up in
+ * a hash map: it scanned news comments four to six times slower. Immutable and thread-safe.
+ *
+ * @param <T> what a keyword carries
+ */
+final class KeywordAutomaton<T> {
+
+    /** Receives each occurrence of a keyword at {@code [start, end)} of the text. */
+    @FunctionalInterface
+    interface Listener<T> {
+        void found(int start, int end, T payload);
+    }
+
+    private static final int START = 0;
+    private static final int[] NONE = new int[0];
+
+    private final int[] asciiSymbols = new int[0x80];
+    private final char[] otherChars;
+    private final int symbols;
+    private final int[] next;
+    private final int[][] found;
+    private final int[] lengths;
+    private final List<T> payloads;
+
+    KeywordAutomaton(Map<String, T> keywords) {
+        TreeSet<Character> alphabet = new TreeSet<>();
+        keywords.keySet().forEach(keyword -> keyword.chars().forEach(c -> alphabet.add((char) c)));
+        StringBuilder others = new StringBuilder();
+        int symbol = 1; // 0 is every char outside the alphabet
+        for (char c : alphabet) {
+            if (c < 0x80) {
+                asciiSymbols[c] = symbol++;
+            } else {
+                others.append(c);
+            }
+        }
+        this.otherChars = others.toString().toCharArray();
+        this.symbols = symbol + otherChars.length;
+        int maxStates = 1 + keywords.keySet().stream().mapToInt(String::length).sum();
+        int[] goTo = new int[maxStates * symbols];
+        Arrays.fill(goTo, -1);
+        List<List<Integer>> ends = new ArrayList<>();
+        ends.add(new ArrayList<>());
+        this.lengths = new int[keywords.size()];
+        this.payloads = new ArrayList<>(keywords.size());
+        int states = 1;
+        for (Map.Entry<String, T> keyword : keywords.entrySet()) {
+            int state = START;
+            for (char c : keyword.getKey().toCharArray()) {
+                int edge = state * symbols + symbol(c);
+                if (goTo[edge] < 0) {
+                    goTo[edge] = states++;
+                    ends.add(new ArrayList<>());
+                }
+                state = goTo[edge];
+            }
+            ends.get(state).add(payloads.size());
+            lengths[payloads.size()] = keyword.getKey().length();
+            payloads.add(keyword.getValue());
+        }
+        this.next = Arrays.copyOf(goTo, states * symbols);
+        this.found = new int[states][];
+        link(ends);
+        // The scan follows rows, not states, and a negative entry says "report": one load and one test per char.
+        for (int edge = 0; edge < next.length; edge++) {
+            int target = next[edge];
+            next[edge] = found[target].length == 0 ? target * symbols : ~(target * symbols);
+        }
+    }
+
+    /** Turns the trie into the automaton, breadth first: each missing edge takes the edge of the longest suffix. */
+    private void link(List<List<Integer>> ends) {
+        int[] failure = new int[found.length];
+        Deque<Integer> queue = new ArrayDeque<>();
+        found[START] = NONE;
+        for (int a = 0; a < symbols; a++) {
+            if (next[a] < 0) {
+                next[a] = START;
+            } else {
+                queue.add(next[a]);
+            }
+        }
+        while (!queue.isEmpty()) {
+            int state = queue.poll();
+            List<Integer> own = ends.get(state);
+            int[] inherited = found[failure[state]];
+            int[] all = Arrays.copyOf(inherited, inherited.length + own.size());
+            for (int i = 0; i < own.size(); i++) {
+                all[inherited.length + i] = own.get(i);
+            }
+            found[state] = all;
+            for (int a = 0; a < symbols; a++) {
+                int edge = state * symbols + a;
+                if (next[edge] < 0) {
+                    next[edge] = next[failure[state] * symbols + a];
+                } else {
+                    failure[next[edge]] = next[failure[state] * symbols + a];
+                    queue.add(next[edge]);
+                }
+            }
+        }
+    }
+
+    /** Reports every occurrence of every keyword in {@code text}, in order of where they end. */
+    void scan(String text, Listener<T> listener) {
+        int row = START;
+        for (int i = 0; i < text.length(); i++) {
+            row = next[row + symbol(text.charAt(i))];
+            if (row < 0) {
+                row = ~row;
+                for (int keyword : found[row / symbols]) {
+                    listener.found(i + 1 - lengths[keyword], i + 1, payloads.get(keyword));
+                }
+            }
+        }
+    }
+
+    private int symbol(char c) {
+        if (c < 0x80) {
+            return asciiSymbols[c];
+        }
+        int other = Arrays.binarySearch(otherChars, c);
+        return other < 0 ? 0 : symbols - otherChars.length + other;
+    }
+}

@@ -1,0 +1,284 @@
+package io.modstream.moderation.policy;
+
+import java.util.Arrays;
+
+/**
+ * A comment as the term lists see it, with the usual disguises undone, and a map from every normalised char back to
+ * the original chars it came from, so a match spans the whole disguised word in the original body.
+ *
+ * <p>First, letters are folded by {@link LetterFolding}: case, compatibility forms, accents, invisible characters,
+ * look-alikes from other scripts. Then, word by word:
+ *
+ * <ul>
+ *   <li>single letters spaced out by up to three separators on one line are joined ({@code f.u.c.k}, {@code f u c k},
+ *       {@code f-u-c-k}); a word of two letters or more is never joined to anything, so "pen is" stays two words;
+ *   <li>in a word that has a letter, leetspeak is read as letters: {@code 0} as o, {@code 3} as e, {@code 4} and
+ *       {@code @} as a, {@code 5} and {@code $} as s, {@code 7} as t, {@code 8} as b, {@code 9} as g; and a stroke
+ *       that could be i or l ({@code 1}, and {@code !} or {@code |} inside a word) becomes {@link #STROKE}. Numbers
+ *       ({@code 3.14}, {@code $5}) stay numbers;
+ *   <li>every char that is not a letter or digit becomes a space;
+ *   <li>each run of equal chars becomes one char, whose {@link #runLength} says how many it stands for, so
+ *       {@code fuuuck} reads {@code fuck}; list words with double letters are matched by comparing run lengths.
+ * </ul>
+ *
+ * <p>Built in one linear pass that looks ahead at most one letter, without allocating per char; never throws,
+ * whatever the input (lone surrogates read as spaces). Immutable.
+ */
+final class NormalizedText {
+
+    /** A vertical stroke a reader may take for i or for l; list words match it in place of either. */
+    static final char STROKE = '1';
+
+    /** The most separators between two spaced-out letters: {@code f . u . c . k}. */
+    private static final int MAX_GAP = 3;
+
+    // Kinds of char, as bits so that a word can collect them without branching.
+    private static final byte OTHER = 0;
+    private static final byte LETTER = 1;
+    private static final byte DIGIT = 2;
+    private static final byte SYMBOL = 4;
+    private static final byte[] ASCII_KINDS = new byte[0x80];
+    private static final char[] ASCII_LOWER = new char[0x80];
+
+    static {
+        for (char c = 0; c < 0x80; c++) {
+            ASCII_KINDS[c] = Character.isLetter(c)
+                    ? LETTER
+                    : Character.isDigit(c) ? DIGIT : "@$!|".indexOf(c) >= 0 ? SYMBOL : OTHER;
+            ASCII_LOWER[c] = Character.toLowerCase(c);
+        }
+    }
+
+    private final String text;
+    /** For each char of {@link #text}, three ints: its start and end in the original body, and its run length. */
+    private final int[] spans;
+
+    private NormalizedText(String text, int[] spans) {
+        this.text = text;
+        this.spans = spans;
+    }
+
+    /** The normalised text, runs collapsed: letters, digits, {@link #STROKE} and single spaces. */
+    String text() {
+        return text;
+    }
+
+    int length() {
+        return text.length();
+    }
+
+    /** How many equal chars the char at {@code index} stands for. */
+    int runLength(int index) {
+        return spans[3 * index + 2];
+    }
+
+    /** Index in the original body of the first char that {@code index} came from. */
+    int start(int index) {
+        return spans[3 * index];
+    }
+
+    /** Index in the original body just past the last char that {@code index} came from. */
+    int end(int index) {
+        return spans[3 * index + 1];
+    }
+
+    /** Whether {@code c} of the normalised text is part of a word. */
+    static boolean isWordChar(char c) {
+        return c != ' ';
+    }
+
+    /** The normalised text with its runs spelled out again, for tests and debugging. */
+    String expanded() {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            for (int k = 0; k < runLength(i); k++) {
+                out.append(text.charAt(i));
+            }
+        }
+        return out.toString();
+    }
+
+    @Override
+    public String toString() {
+        return expanded();
+    }
+
+    private static byte kind(char c) {
+        if (c < 0x80) {
+            return ASCII_KINDS[c];
+        }
+        return Character.isLetter(c) ? LETTER : Character.isDigit(c) ? DIGIT : OTHER;
+    }
+
+    private static char leet(char c, boolean inside) {
+        return switch (c) {
+            case '0' -> 'o';
+            case '3' -> 'e';
+            case '4', '@' -> 'a';
+            case '5', '$' -> 's';
+            case '7' -> 't';
+            case '8' -> 'b';
+            case '9' -> 'g';
+            case '!', '|' -> inside ? STROKE : ' ';
+            default -> c;
+        };
+    }
+
+    /**
+     * Normalises {@code original} in one pass, folded char by folded char. A gap between words is written as one
+     * space when the word after it starts, or not at all when it separates spaced-out single letters; a word is
+     * written as it comes, and read again for leetspeak when it ends if it had a digit or a symbol, which is rare.
+     * State is kept in locals: this loop is most of the cost of a term check.
+     */
+    static NormalizedText of(String original) {
+        char[] body = original.toCharArray(); // indexing a char[] is faster than String.charAt, which checks the coder
+        int length = body.length;
+        char[] text = new char[length + 1];
+        int[] spans = new int[3 * (length + 1)];
+        int written = 0;
+        char last = 0; // the last char written
+        int wordStart = 0; // where the word being written starts in the text
+        int wordLength = 0; // letters, digits and symbols read since the last gap
+        int kinds = 0; // the kinds of char in the word being written
+        int gap = 0; // separators read since the last letter, digit or symbol
+        int gapStart = 0;
+        int gapEnd = 0;
+        boolean gapBreaksLine = false;
+        String folded = ""; // what the last non-ASCII code point folded to
+        int unread = 0; // chars of it not yet read
+        int i = 0;
+        while (true) {
+            char c;
+            byte kind;
+            int start;
+            int end;
+            if (unread > 0) {
+                c = folded.charAt(folded.length() - unread--);
+                kind = kind(c);
+                end = i;
+                start = i - Character.charCount(Character.codePointBefore(body, i));
+            } else if (i < length) {
+                char raw = body[i];
+                if (raw >= 0x80) {
+                    int cp = Character.codePointAt(body, i);
+                    int next = i + Character.charCount(cp);
+                    folded = LetterFolding.fold(cp);
+                    unread = folded.length();
+                    if (unread == 0 && LetterFolding.isMark(cp)) {
+                        // A mark belongs to the char before it: a span that ends there takes it along.
+                        if (gap > 0) {
+                            gapEnd = next;
+                        } else if (written > 0) {
+                            spans[3 * written - 2] = next;
+                        }
+                    }
+                    if (written + unread + length - next + 1 > text.length) {
+                        int capacity = Math.max(written + unread + length - next + 1, 2 * text.length);
+                        text = Arrays.copyOf(text, capacity);
+                        spans = Arrays.copyOf(spans, 3 * capacity);
+                    }
+                    i = next;
+                    continue;
+                }
+                c = ASCII_LOWER[raw];
+                kind = ASCII_KINDS[raw];
+                start = i;
+                end = ++i;
+            } else {
+                break;
+            }
+            if (kind == OTHER) {
+                if (gap++ == 0) {
+                    gapStart = start;
+                    gapBreaksLine = false;
+                }
+                gapEnd = end;
+                gapBreaksLine |= c == '\n' || c == '\r';
+                continue;
+            }
+            if (gap > 0) {
+                if (wordLength != 1 || gap > MAX_GAP || gapBreaksLine || kindAfter(body, folded, unread, i) != OTHER) {
+                    if ((kinds & (DIGIT | SYMBOL)) != 0) {
+                        written = readLeet(text, spans, wordStart, written, (kinds & LETTER) != 0);
+                    }
+                    written = put(text, spans, written, ' ', gapStart, gapEnd, gap);
+                    wordStart = written;
+                    kinds = 0;
+                } // else the gap only separates spaced-out letters: drop it
+                last = text[written - 1];
+                gap = 0;
+                wordLength = 0;
+            }
+            wordLength++;
+            kinds |= kind;
+            if (c == last) {
+                spans[3 * written - 2] = end;
+                spans[3 * written - 1]++;
+            } else {
+                text[written] = c;
+                spans[3 * written] = start;
+                spans[3 * written + 1] = end;
+                spans[3 * written + 2] = 1;
+                written++;
+                last = c;
+            }
+        }
+        if ((kinds & (DIGIT | SYMBOL)) != 0) {
+            written = readLeet(text, spans, wordStart, written, (kinds & LETTER) != 0);
+        }
+        if (gap > 0) {
+            written = put(text, spans, written, ' ', gapStart, gapEnd, gap);
+        }
+        return new NormalizedText(new String(text, 0, written), spans);
+    }
+
+    /** The kind of the next folded char: the rest of the current fold, or else the body from {@code index}. */
+    private static byte kindAfter(char[] body, String folded, int unread, int index) {
+        if (unread > 0) {
+            return kind(folded.charAt(folded.length() - unread));
+        }
+        for (int i = index; i < body.length; ) {
+            char raw = body[i];
+            if (raw < 0x80) {
+                return ASCII_KINDS[raw];
+            }
+            int cp = Character.codePointAt(body, i);
+            String next = LetterFolding.fold(cp);
+            if (!next.isEmpty()) {
+                return kind(next.charAt(0));
+            }
+            i += Character.charCount(cp);
+        }
+        return OTHER;
+    }
+
+    /**
+     * Appends {@code c}, standing for {@code run} folded chars, to the {@code written} chars so far, or lengthens the
+     * last run if it is the same char; returns how many chars are written now.
+     */
+    private static int put(char[] text, int[] spans, int written, char c, int start, int end, int run) {
+        if (written > 0 && text[written - 1] == c) {
+            spans[3 * written - 2] = Math.max(spans[3 * written - 2], end);
+            spans[3 * written - 1] += run;
+            return written;
+        }
+        text[written] = c;
+        spans[3 * written] = start;
+        spans[3 * written + 1] = end;
+        spans[3 * written + 2] = run;
+        return written + 1;
+    }
+
+    /** Writes the word at {@code [from, to)} again, its digits and symbols read as letters if it has a letter. */
+    private static int readLeet(char[] text, int[] spans, int from, int to, boolean hasLetter) {
+        int written = from;
+        for (int k = from; k < to; k++) {
+            char c = hasLetter ? leet(text[k], k > from && k < to - 1) : text[k];
+            int start = spans[3 * k];
+            int end = spans[3 * k + 1];
+            int run = spans[3 * k + 2];
+            written = put(text, spans, written, (kind(c) & (LETTER | DIGIT)) != 0 ? c : ' ', start, end, run);
+        }
+        return written;
+    }
+}

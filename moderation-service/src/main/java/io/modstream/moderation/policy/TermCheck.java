@@ -1,0 +1,89 @@
+package io.modstream.moderation.policy;
+
+import io.modstream.events.ReasonCodes;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds words from the site's term lists, however they are disguised: case, accents, fullwidth and other compatibility
+ * forms, look-alike letters from other scripts, leetspeak, zero-width characters, stretched letters and spaced-out
+ * letters are undone first (see {@link NormalizedText}). A banned term is reported as {@link ReasonCodes#BANNED_TERM}
+ * with the site's action; a suspect term, a milder word that a person should judge in context, is always held for
+ * {@link Action#REVIEW} as {@link ReasonCodes#SUSPECT_TERM}. A term inside an innocent word (Scunthorpe, assassin,
+ * Shittim) is not reported: entries match whole words unless they say otherwise (see {@link Term}), and an allow-list
+ * covers the rest.
+ *
+ * <p>One finding per word found, spanning the whole disguised word in the original body, so masking {@code f.u.c.k}
+ * gives {@code *******}. Matching takes one pass over the text, however long the lists are. Immutable and
+ * thread-safe.
+ */
+final class TermCheck implements Check {
+
+    static final String BANNED_MESSAGE = "This comment contains language the site does not allow.";
+    static final String SUSPECT_MESSAGE = "This comment is held for a moderator to check its language.";
+
+    private static final Set<Action> BANNED_ACTIONS = Set.of(Action.REJECT, Action.MASK, Action.REVIEW);
+
+    private final Action bannedAction;
+    private final TermMatcher matcher;
+
+    /**
+     * A check of the given lists; entries are written as described in {@link Term}.
+     *
+     * @param bannedAction what to do with a banned term: {@link Action#REJECT}, {@link Action#MASK} or
+     *     {@link Action#REVIEW}
+     * @throws IllegalArgumentException for another action, or an entry without a letter
+     */
+    TermCheck(Action bannedAction, Collection<String> banned, Collection<String> suspect, Collection<String> allowed) {
+        if (!BANNED_ACTIONS.contains(bannedAction)) {
+            throw new IllegalArgumentException("banned terms are rejected, masked or reviewed, not " + bannedAction);
+        }
+        List<Term> terms = new ArrayList<>();
+        banned.forEach(entry -> terms.add(Term.parse(entry, Term.Kind.BANNED)));
+        suspect.forEach(entry -> terms.add(Term.parse(entry, Term.Kind.SUSPECT)));
+        allowed.forEach(entry -> terms.add(Term.parse(entry, Term.Kind.ALLOWED)));
+        this.bannedAction = bannedAction;
+        this.matcher = new TermMatcher(terms);
+    }
+
+    /** The English lists shipped with Modstream; see {@link DefaultTerms} and {@code docs/terms.md}. */
+    static TermCheck english(Action bannedAction) {
+        return english(bannedAction, List.of(), List.of(), List.of());
+    }
+
+    /**
+     * The English lists shipped with Modstream plus a site's own entries. A site lifts a default entry by allowing
+     * the word: an allowed word hides every listed term inside it.
+     */
+    static TermCheck english(
+            Action bannedAction, Collection<String> banned, Collection<String> suspect, Collection<String> allowed) {
+        return new TermCheck(
+                bannedAction,
+                concat(DefaultTerms.BANNED, banned),
+                concat(DefaultTerms.SUSPECT, suspect),
+                concat(DefaultTerms.ALLOWED, allowed));
+    }
+
+    private static List<String> concat(List<String> defaults, Collection<String> more) {
+        List<String> all = new ArrayList<>(defaults);
+        all.addAll(more);
+        return all;
+    }
+
+    @Override
+    public List<Finding> inspect(Submission submission) {
+        NormalizedText text = NormalizedText.of(submission.body());
+        List<Finding> findings = new ArrayList<>();
+        for (TermMatcher.Match match : matcher.find(text)) {
+            int start = text.start(match.start());
+            int end = text.end(match.end() - 1);
+            findings.add(
+                    match.kind() == Term.Kind.BANNED
+                            ? new Finding(ReasonCodes.BANNED_TERM, BANNED_MESSAGE, start, end, bannedAction)
+                            : new Finding(ReasonCodes.SUSPECT_TERM, SUSPECT_MESSAGE, start, end, Action.REVIEW));
+        }
+        return findings;
+    }
+}

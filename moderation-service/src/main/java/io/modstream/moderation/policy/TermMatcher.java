@@ -1,0 +1,99 @@
+package io.modstream.moderation.policy;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds the terms of a set of lists in a {@link NormalizedText}, in one pass of a {@link KeywordAutomaton} however
+ * long the lists are. Every find is checked against its {@link Term} (word boundaries, inflections, double letters);
+ * a find that lies inside a find of an {@link Term.Kind#ALLOWED} term is dropped; the rest are widened to the whole
+ * words they sit in, and finds in the same words are merged, the banned kind winning over the suspect one. Runs in
+ * time linear in the text plus the finds. Immutable and thread-safe.
+ */
+final class TermMatcher {
+
+    /** A listed term found at {@code [start, end)} of the normalised text, widened to whole words. */
+    record Match(int start, int end, Term.Kind kind) {}
+
+    private record Find(int start, int end, int wordEnd, Term.Kind kind) {}
+
+    private static final Comparator<Find> BY_START = Comparator.comparingInt(Find::start);
+
+    private final KeywordAutomaton<List<Term>> automaton;
+
+    TermMatcher(List<Term> terms) {
+        Map<String, List<Term>> byKeyword = new LinkedHashMap<>();
+        for (Term term : terms) {
+            for (String keyword : term.keywords()) {
+                byKeyword.computeIfAbsent(keyword, k -> new ArrayList<>()).add(term);
+            }
+        }
+        byKeyword.replaceAll((keyword, sharing) -> List.copyOf(sharing));
+        this.automaton = new KeywordAutomaton<>(byKeyword);
+    }
+
+    /** The listed terms in {@code text}, in order of position, none overlapping. */
+    List<Match> find(NormalizedText text) {
+        List<Find> listed = new ArrayList<>();
+        List<Find> allowed = new ArrayList<>();
+        automaton.scan(text.text(), (start, end, terms) -> {
+            for (Term term : terms) {
+                int wordEnd = term.matchEnd(text, start, end);
+                if (wordEnd >= 0) {
+                    Find find = new Find(start, end, wordEnd, term.kind());
+                    (term.kind() == Term.Kind.ALLOWED ? allowed : listed).add(find);
+                }
+            }
+        });
+        if (listed.isEmpty()) {
+            return List.of();
+        }
+        listed.sort(BY_START);
+        allowed.sort(BY_START);
+        return widen(text, listed, allowed);
+    }
+
+    private static List<Match> widen(NormalizedText text, List<Find> listed, List<Find> allowed) {
+        List<Match> matches = new ArrayList<>();
+        int nextAllowed = 0;
+        int allowedEnd = -1;
+        for (Find find : listed) {
+            while (nextAllowed < allowed.size() && allowed.get(nextAllowed).start() <= find.start()) {
+                allowedEnd = Math.max(allowedEnd, allowed.get(nextAllowed).wordEnd());
+                nextAllowed++;
+            }
+            if (allowedEnd >= find.end()) {
+                continue; // inside an innocent word such as "Shittim"
+            }
+            int last = matches.size() - 1;
+            if (last >= 0 && find.start() < matches.get(last).end()) {
+                Match merged = matches.get(last);
+                Term.Kind kind = find.kind() == Term.Kind.BANNED ? find.kind() : merged.kind();
+                int end = find.wordEnd() > merged.end() ? wordEnd(text, find.wordEnd()) : merged.end();
+                matches.set(last, new Match(merged.start(), end, kind));
+            } else {
+                matches.add(new Match(wordStart(text, find.start()), wordEnd(text, find.wordEnd()), find.kind()));
+            }
+        }
+        return matches;
+    }
+
+    private static int wordStart(NormalizedText text, int index) {
+        int start = index;
+        while (start > 0 && NormalizedText.isWordChar(text.text().charAt(start - 1))) {
+            start--;
+        }
+        return start;
+    }
+
+    private static int wordEnd(NormalizedText text, int index) {
+        int end = index;
+        while (end < text.length() && NormalizedText.isWordChar(text.text().charAt(end))) {
+            end++;
+        }
+        return end;
+    }
+}

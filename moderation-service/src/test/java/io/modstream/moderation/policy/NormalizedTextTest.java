@@ -1,0 +1,143 @@
+package io.modstream.moderation.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class NormalizedTextTest {
+
+    @Test
+    void lowerCasesAndCollapsesRuns() {
+        NormalizedText text = NormalizedText.of("FUuuuCK");
+
+        assertThat(text.text()).isEqualTo("fuck");
+        assertThat(text.runLength(1)).isEqualTo(4);
+        assertThat(text.expanded()).isEqualTo("fuuuuck");
+    }
+
+    @Test
+    void foldsAccentsAndCompatibilityForms() {
+        assertThat(
+                        read(
+                                "F\u00fcck \uff46\uff55\uff43\uff4b \uD835\uDC1F\uD835\uDC2E\uD835\uDC1C\uD835\uDC24 \u24d5\u24e4\u24d2\u24da"))
+                .isEqualTo("fuck fuck fuck fuck");
+        assertThat(read("Stra\u00dfe \uFB01ne")).isEqualTo("strasse fine");
+    }
+
+    @Test
+    void readsLookAlikeLettersFromOtherScripts() {
+        assertThat(read("fu\u0441k \u0455hit \u0410SS \u041cOM \u043c\u043em")).isEqualTo("fuck shit ass mom mom");
+    }
+
+    @Test
+    void leavesLatinLettersAsTheyAre() {
+        // ICU's skeleton of m is rn, of 0 is O and of 1 is l; plain Latin text must not change.
+        assertThat(read("morning warm")).isEqualTo("morning warm");
+        assertThat(read("rn")).isEqualTo("rn");
+    }
+
+    @Test
+    void removesInvisibleCharacters() {
+        assertThat(read("f\u200Bu\u200Cc\u200Dk \u2060sh\u00ADit\uFEFF")).isEqualTo("fuck shit");
+    }
+
+    @Test
+    void removesCombiningMarksButKeepsThemInTheSpan() {
+        NormalizedText text = NormalizedText.of("fu\u0308ck\u0301!");
+
+        assertThat(text.text()).isEqualTo("fuck ");
+        assertThat(text.start(0)).isZero();
+        assertThat(text.end(3)).isEqualTo(6);
+    }
+
+    @Test
+    void joinsSpacedOutSingleLetters() {
+        assertThat(read("f.u.c.k")).isEqualTo("fuck");
+        assertThat(read("f u c k")).isEqualTo("fuck");
+        assertThat(read("f-u-c-k")).isEqualTo("fuck");
+        assertThat(read("f_u_c_k")).isEqualTo("fuck");
+        assertThat(read("f . u . c . k")).isEqualTo("fuck");
+        assertThat(read("so f.u.c.k it")).isEqualTo("so fuck it");
+    }
+
+    @Test
+    void neverJoinsAWordOfTwoLettersOrMore() {
+        assertThat(read("pen is mightier")).isEqualTo("pen is mightier");
+        assertThat(read("fu ck")).isEqualTo("fu ck");
+        assertThat(read("this hit")).isEqualTo("this hit");
+    }
+
+    @Test
+    void neverJoinsAcrossLinesOrLongGaps() {
+        assertThat(read("f\nu\nc\nk")).isEqualTo("f u c k");
+        assertThat(read("f    u")).isEqualTo("f    u");
+    }
+
+    @Test
+    void readsLeetspeakInsideWords() {
+        assertThat(read("a$$ @ss b00bs h3ll0 5h!t wh0r3 8itch 7wat b9ggy"))
+                .isEqualTo("ass ass boobs hello sh1t whore bitch twat bgggy");
+    }
+
+    @Test
+    void readsAStrokeAsEitherIOrL() {
+        assertThat(read("sh1t s|ut sh!t")).isEqualTo("sh1t s1ut sh1t");
+        assertThat(NormalizedText.STROKE).isEqualTo('1');
+    }
+
+    @Test
+    void leavesNumbersAndPunctuationAlone() {
+        assertThat(NormalizedText.of("Pi is 3.14, not $5 in 2024!").text()).isEqualTo("pi is 3 14 not 5 in 2024 ");
+        assertThat(read("hello!")).isEqualTo("hello ");
+    }
+
+    @Test
+    void mapsEveryCharBackToTheOriginal() {
+        String body = "Well, f.u.c.k me";
+        NormalizedText text = NormalizedText.of(body);
+        int at = text.text().indexOf("fuck");
+
+        assertThat(body.substring(text.start(at), text.end(at + 3))).isEqualTo("f.u.c.k");
+    }
+
+    @Test
+    void aCharThatFoldsToTwoKeepsItsSpanForBoth() {
+        NormalizedText text = NormalizedText.of("\u00df!");
+
+        assertThat(text.text()).isEqualTo("s ");
+        assertThat(text.runLength(0)).isEqualTo(2);
+        assertThat(text.start(0)).isZero();
+        assertThat(text.end(0)).isEqualTo(1);
+    }
+
+    @Test
+    void emptyTextStaysEmpty() {
+        assertThat(NormalizedText.of("").text()).isEmpty();
+        assertThat(NormalizedText.of("\u200B\u0301").text()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\uD800", "\uDC00abc\uD800", "x\uD83D", "\uDE00\uD83D", "\u0000\u0001", "\u0301start"})
+    void brokenTextNeverThrows(String body) {
+        NormalizedText text = NormalizedText.of(body);
+
+        assertThat(text.length()).isLessThanOrEqualTo(body.length() * 3);
+    }
+
+    @Test
+    void longRunsStayLinear() {
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            assertThat(NormalizedText.of("a".repeat(1_000_000)).text()).isEqualTo("a");
+            assertThat(NormalizedText.of("a ".repeat(500_000)).text()).isEqualTo("a ");
+            assertThat(NormalizedText.of("\uD835\uDC1F".repeat(500_000)).text()).isEqualTo("f");
+        });
+    }
+
+    private static String read(String body) {
+        return NormalizedText.of(body).expanded();
+    }
+}
