@@ -45,7 +45,9 @@ final class LengthCheck implements Check {
                 inTag = cp != '>';
             } else if (cp == '<' && i + 1 < body.length() && isTagStart(body.charAt(i + 1))) {
                 inTag = true;
-            } else if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+            } else if (cp < 0x80
+                    ? SpamCheck.isAsciiWhitespace(cp)
+                    : Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
                 spaceAt = visible > 0 && spaceAt < 0 ? i : spaceAt;
             } else if (startsCharacter(cp, previous, regionalIndicators)) {
                 if (spaceAt >= 0 && ++visible > max) {

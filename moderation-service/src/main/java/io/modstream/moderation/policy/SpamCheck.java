@@ -46,8 +46,15 @@ final class SpamCheck implements Check {
         int regionalIndicators = 0;
         for (int i = 0; i < body.length(); ) {
             int cp = body.codePointAt(i);
-            int folded = Character.toLowerCase(cp);
-            if (folded == runChar && !Character.isWhitespace(cp) && !Character.isDigit(cp)) {
+            boolean ascii = cp < 0x80;
+            // Printable text is mostly ASCII: answer its questions without Unicode tables.
+            boolean isUpper = ascii ? cp >= 'A' && cp <= 'Z' : Character.isUpperCase(cp);
+            boolean isLetter = ascii ? isUpper || (cp >= 'a' && cp <= 'z') : Character.isLetter(cp);
+            int folded = ascii ? (isUpper ? cp + ('a' - 'A') : cp) : Character.toLowerCase(cp);
+            boolean repeatable = ascii
+                    ? !isAsciiWhitespace(cp) && !(cp >= '0' && cp <= '9')
+                    : !Character.isWhitespace(cp) && !Character.isDigit(cp);
+            if (folded == runChar && repeatable) {
                 runLength++;
                 if (runLength > limits.maxRun() && !runReported) {
                     runReported = true;
@@ -59,9 +66,9 @@ final class SpamCheck implements Check {
                 runLength = 1;
                 runReported = false;
             }
-            if (Character.isLetter(cp)) {
+            if (isLetter) {
                 letters++;
-                if (Character.isUpperCase(cp)) {
+                if (isUpper) {
                     upper++;
                 }
             }
@@ -76,8 +83,9 @@ final class SpamCheck implements Check {
             }
             // Two regional indicators make one flag; a pictograph after a joiner belongs to the emoji before it.
             regionalIndicators = isRegionalIndicator(cp) ? regionalIndicators + 1 : 0;
-            boolean startsEmoji =
-                    regionalIndicators % 2 == 1 || (UnicodeCheck.isPictographic(cp) && previous != ZERO_WIDTH_JOINER);
+            boolean startsEmoji = !ascii
+                    && (regionalIndicators % 2 == 1
+                            || (UnicodeCheck.isPictographic(cp) && previous != ZERO_WIDTH_JOINER));
             if (startsEmoji) {
                 emoji++;
                 if (emoji == limits.maxEmoji() + 1) {
@@ -102,6 +110,11 @@ final class SpamCheck implements Check {
             end += Character.charCount(body.codePointAt(end));
         }
         return end;
+    }
+
+    /** {@link Character#isWhitespace} for code points below 0x80. */
+    static boolean isAsciiWhitespace(int cp) {
+        return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || (cp >= 0x1C && cp <= 0x1F);
     }
 
     private static boolean isRegionalIndicator(int cp) {
