@@ -1,7 +1,10 @@
 package io.modstream.moderation.policy;
 
+import java.util.Locale;
+import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
@@ -20,9 +23,25 @@ final class Markup {
             new Document.OutputSettings().prettyPrint(false).outline(false);
 
     private final Safelist safelist;
+    private final Set<String> linkableDomains;
 
     Markup(Safelist safelist) {
+        this(safelist, Set.of());
+    }
+
+    /**
+     * @param linkableDomains domains whose links stay clickable, with {@code rel="nofollow ugc"}; {@code "*"} for all
+     */
+    Markup(Safelist safelist, Set<String> linkableDomains) {
         this.safelist = new Safelist(safelist);
+        this.linkableDomains = Set.copyOf(linkableDomains);
+        if (!linkableDomains.isEmpty()) {
+            this.safelist
+                    .addTags("a")
+                    .addAttributes("a", "href")
+                    .addProtocols("a", "href", "http", "https")
+                    .addEnforcedAttribute("a", "rel", "nofollow ugc");
+        }
     }
 
     /** The body as an HTML fragment within the safelist. */
@@ -39,7 +58,34 @@ final class Markup {
     Sanitized sanitize(String body) {
         Document clean = new Cleaner(safelist).clean(Jsoup.parseBodyFragment(body, ""));
         clean.outputSettings(COMPACT.clone());
+        if (!linkableDomains.isEmpty()) {
+            for (Element link : clean.select("a")) {
+                if (!isLinkable(link.attr("href"))) {
+                    link.unwrap(); // the text stays, the link goes
+                }
+            }
+        }
         return new Sanitized(clean.body().wholeText(), clean.body().html());
+    }
+
+    private boolean isLinkable(String href) {
+        int scheme = href.indexOf("://");
+        if (scheme < 0) {
+            return false; // the safelist only lets http and https through; anything else is no link
+        }
+        if (linkableDomains.contains(Policy.ANY_DOMAIN)) {
+            return true;
+        }
+        int start = scheme + 3;
+        int end = start;
+        while (end < href.length() && "/?#:@".indexOf(href.charAt(end)) < 0) {
+            end++;
+        }
+        if (end < href.length() && href.charAt(end) == '@') {
+            return false; // user info before the host: https://news.example@evil.example/
+        }
+        String host = href.substring(start, end).toLowerCase(Locale.ROOT);
+        return linkableDomains.stream().anyMatch(domain -> Links.isWithin(host, domain));
     }
 
     /**

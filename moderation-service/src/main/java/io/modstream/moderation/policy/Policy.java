@@ -1,6 +1,7 @@
 package io.modstream.moderation.policy;
 
 import java.util.List;
+import java.util.Set;
 import org.jsoup.safety.Safelist;
 
 /**
@@ -9,11 +10,22 @@ import org.jsoup.safety.Safelist;
  * @param version recorded on every outcome decided under this policy
  * @param checks run in this order; the verdict is the strictest any of their findings asks for
  * @param markup the markup kept in the sanitised HTML
+ * @param linkableDomains domains whose links stay clickable in the sanitised HTML (subdomains included), with
+ *     {@code rel="nofollow ugc"}; {@value #ANY_DOMAIN} for every http(s) link; empty for none
  */
-public record Policy(String version, List<Check> checks, MarkupPolicy markup) {
+public record Policy(String version, List<Check> checks, MarkupPolicy markup, Set<String> linkableDomains) {
+
+    /** In {@link #linkableDomains()}: every http(s) link stays clickable. */
+    public static final String ANY_DOMAIN = "*";
 
     public Policy {
         checks = List.copyOf(checks);
+        linkableDomains = Set.copyOf(linkableDomains);
+    }
+
+    /** A policy under which no link stays clickable. */
+    public Policy(String version, List<Check> checks, MarkupPolicy markup) {
+        this(version, checks, markup, Set.of());
     }
 
     /**

@@ -52,7 +52,7 @@ public final class PolicyEngine {
 
     public PolicyEngine(Policy policy) {
         this.policy = policy;
-        this.markup = new Markup(policy.markup().safelist());
+        this.markup = new Markup(policy.markup().safelist(), policy.linkableDomains());
     }
 
     public Policy policy() {

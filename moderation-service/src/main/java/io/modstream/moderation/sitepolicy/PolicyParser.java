@@ -69,7 +69,9 @@ public final class PolicyParser {
         checks.add(length(root.section("length")));
         checks.add(Checks.markup(keep, markupSection.action("action", Action.STRIP, REJECT_REVIEW_STRIP_ALLOW)));
         markupSection.rejectUnknownKeys();
-        checks.add(links(root.section("links")));
+        YamlSection linkSection = root.section("links");
+        Set<String> linkable = new HashSet<>();
+        checks.add(links(linkSection, linkable));
         YamlSection emails = root.section("emails");
         checks.add(Checks.emails(emails.action("action", Action.MASK, ANY)));
         emails.rejectUnknownKeys();
@@ -85,11 +87,13 @@ public final class PolicyParser {
         if (!problems.isEmpty()) {
             throw new InvalidPolicyException(source, problems);
         }
-        Policy policy = new Policy(siteId + "/v" + version, checks, keep);
+        Policy policy = new Policy(
+                siteId + "/v" + version, checks, keep, keep == Policy.MarkupPolicy.BASIC ? linkable : Set.of());
         return new SitePolicy(siteId, version, new PolicyEngine(policy));
     }
 
-    private static Check links(YamlSection section) {
+    /** The link check; {@code linkable} receives the domains whose links may stay clickable. */
+    private static Check links(YamlSection section, Set<String> linkable) {
         Action action = section.action("action", Action.REJECT, REJECT_REVIEW_STRIP_ALLOW);
         Set<String> allowed = new HashSet<>();
         for (String domain : section.strings("allowed-domains", 100, 253)) {
@@ -99,6 +103,7 @@ public final class PolicyParser {
             }
             allowed.add(lower);
         }
+        linkable.addAll(action == Action.ALLOW ? Set.of(Policy.ANY_DOMAIN) : allowed);
         Check check = Checks.links(action, allowed);
         section.rejectUnknownKeys();
         return check;

@@ -95,6 +95,31 @@ class PolicyParserTest {
     }
 
     @Test
+    void linksToTheSiteItselfStayClickableWithNofollowAndOthersLoseTheirLink() {
+        SitePolicy policy = parser.parse(
+                "site: site-a\nversion: 1\nlinks:\n  action: strip\n  allowed-domains: [news.example]\n", "site-a.yml");
+
+        Moderation moderation = policy.engine()
+                .moderate("<a href=\"https://www.news.example/live\" onclick=\"x()\">our live blog</a> and "
+                        + "<a href=\"https://evil.example/\">cheap</a> and <a href=\"javascript:alert(1)\">js</a>");
+
+        assertThat(moderation.verdict()).isEqualTo(Verdict.APPROVE);
+        assertThat(moderation.sanitizedHtml())
+                .isEqualTo("<a href=\"https://www.news.example/live\" rel=\"nofollow ugc\">our live blog</a> and "
+                        + "cheap and js");
+    }
+
+    @Test
+    void withoutAllowedDomainsNoLinkSurvivesInTheHtml() {
+        SitePolicy policy = parser.parse("site: site-a\nversion: 1\nlinks:\n  action: review\n", "site-a.yml");
+
+        Moderation moderation = policy.engine().moderate("<a href=\"https://example.org/\">text</a>");
+
+        assertThat(moderation.verdict()).isEqualTo(Verdict.REVIEW);
+        assertThat(moderation.sanitizedHtml()).isEqualTo("text");
+    }
+
+    @Test
     void everyProblemIsReportedWithItsLineAndField() {
         String yaml = """
                 site: site-a
