@@ -2,7 +2,6 @@ package io.modstream.moderation.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.modstream.events.Author;
 import io.modstream.events.CommentModerated;
 import io.modstream.events.CommentSubmitted;
 import io.modstream.events.ReasonCodes;
@@ -10,7 +9,6 @@ import io.modstream.events.Verdict;
 import io.modstream.moderation.ModerationApplication;
 import io.modstream.testing.kafka.KafkaTestBroker;
 import io.modstream.testing.kafka.TopicClient;
-import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -31,9 +29,9 @@ class AuthorHistoryTest {
     void sameTextAgainIsADuplicateEvenAfterARestart() {
         String author = "author-" + UUID.randomUUID();
         String group = "author-history-test-" + System.nanoTime();
-        CommentSubmitted first = comment(author, "The station needs both crews to work.");
-        CommentSubmitted again = comment(author, "The station needs BOTH crews to work!!");
-        CommentSubmitted afterRestart = comment(author, "the station needs both crews to work");
+        CommentSubmitted first = SubmittedComments.comment(author, "The station needs both crews to work.");
+        CommentSubmitted again = SubmittedComments.comment(author, "The station needs BOTH crews to work!!");
+        CommentSubmitted afterRestart = SubmittedComments.comment(author, "the station needs both crews to work");
 
         try (ConfigurableApplicationContext service = start(group)) {
             comments.submit(first);
@@ -58,20 +56,6 @@ class AuthorHistoryTest {
         var records = comments.committedOutcomes(Set.of(comment.commentId()));
         assertThat(records).hasSize(1);
         return comments.parse(records.get(0));
-    }
-
-    private static CommentSubmitted comment(String author, String body) {
-        return new CommentSubmitted(
-                CommentSubmitted.SCHEMA_VERSION,
-                UUID.randomUUID().toString(),
-                "demo-site",
-                "space-station",
-                null,
-                null,
-                null,
-                new Author(author, "Ada", null, null),
-                body,
-                Instant.now());
     }
 
     private static ConfigurableApplicationContext start(String group) {

@@ -27,7 +27,12 @@ final class SubmittedComments {
         this.topics = topics;
     }
 
+    /** A comment by a new author each time, so the duplicate and flood checks leave it alone. */
     static CommentSubmitted comment(String body) {
+        return comment("reader-" + UUID.randomUUID(), body);
+    }
+
+    static CommentSubmitted comment(String authorId, String body) {
         return new CommentSubmitted(
                 CommentSubmitted.SCHEMA_VERSION,
                 UUID.randomUUID().toString(),
@@ -36,7 +41,7 @@ final class SubmittedComments {
                 null,
                 null,
                 null,
-                new Author("reader-1", "Ada", null, null),
+                new Author(authorId, "Ada", null, null),
                 body,
                 Instant.now());
     }
