@@ -28,19 +28,6 @@ public record Policy(String version, List<Check> checks, MarkupPolicy markup, Se
         this(version, checks, markup, Set.of());
     }
 
-    /**
-     * The day-one policy a news site would choose: "we do not post comments that include links to other websites",
-     * and markup reduced to basic formatting.
-     */
-    public static Policy newsSiteDefault() {
-        return new Policy(
-                "news-default-1",
-                List.of(
-                        // Links first: they are the commonest reason a news site refuses a comment.
-                        new LinkCheck(Action.REJECT)),
-                MarkupPolicy.BASIC);
-    }
-
     /** Which markup a site keeps. */
     public enum MarkupPolicy {
         /** No markup at all: the HTML output is the escaped text. */

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modstream.events.ReasonCodes;
 import io.modstream.events.Verdict;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PolicyEngineTest {
 
-    private final PolicyEngine engine = new PolicyEngine(Policy.newsSiteDefault());
+    /** Links rejected and basic formatting kept: the engine's own behaviour, apart from any other check. */
+    private final PolicyEngine engine = new PolicyEngine(
+            new Policy("news-default-1", List.of(new LinkCheck(Action.REJECT)), Policy.MarkupPolicy.BASIC));
 
     @Test
     void plainCommentIsApprovedWithoutReasons() {
