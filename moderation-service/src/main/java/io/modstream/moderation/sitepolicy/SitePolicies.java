@@ -9,7 +9,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -33,6 +35,8 @@ public class SitePolicies {
     private final @Nullable Path directory;
     private final Map<String, SitePolicy> bySite = new ConcurrentHashMap<>();
     private final Map<Path, String> loadedContent = new HashMap<>();
+    private final Map<Path, String> siteOfFile = new HashMap<>();
+    private boolean missingFolderReported;
 
     SitePolicies(ModerationProperties properties) {
         this.fallback = parser.parse(builtIn("policies/default.yml"), "policies/default.yml");
@@ -57,15 +61,34 @@ public class SitePolicies {
             return;
         }
         if (!Files.isDirectory(directory)) {
-            log.warn("Policy folder {} does not exist; every site uses the default policy", directory.toAbsolutePath());
+            if (!missingFolderReported) {
+                log.warn("Policy folder {} does not exist; sites use the default policy", directory.toAbsolutePath());
+                missingFolderReported = true;
+            }
             return;
         }
+        Set<Path> present = new HashSet<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*.yml")) {
             for (Path file : files) {
+                present.add(file);
                 load(file);
             }
         } catch (IOException e) {
             log.error("Could not list policy folder {}: {}", directory, e.toString());
+            return;
+        }
+        forgetRemoved(present);
+    }
+
+    /** A site whose file was deleted falls back to the default policy. */
+    private void forgetRemoved(Set<Path> present) {
+        for (Path gone : Set.copyOf(siteOfFile.keySet())) {
+            if (!present.contains(gone)) {
+                String siteId = siteOfFile.remove(gone);
+                loadedContent.remove(gone);
+                bySite.remove(siteId);
+                log.warn("Policy file {} was removed: site {} now uses the default policy", gone.getFileName(), siteId);
+            }
         }
     }
 
@@ -94,6 +117,7 @@ public class SitePolicies {
                 return;
             }
             bySite.put(loaded.siteId(), loaded);
+            siteOfFile.put(file, loaded.siteId());
             log.info(
                     "Policy {} of site {} is in force (from {})",
                     loaded.policy().version(),

@@ -58,6 +58,18 @@ class SitePoliciesTest {
                 .isNotEmpty();
     }
 
+    @Test
+    void deletedFileSendsTheSiteBackToTheDefault() throws IOException {
+        write("site: site-a\nversion: 4\n");
+        SitePolicies policies = new SitePolicies(properties(folder));
+        assertThat(policies.forSite("site-a").policy().version()).isEqualTo("site-a/v4");
+
+        Files.delete(folder.resolve("site-a.yml"));
+        policies.reload();
+
+        assertThat(policies.forSite("site-a").policy().version()).isEqualTo("default/v1");
+    }
+
     private void write(String yaml) throws IOException {
         Files.writeString(folder.resolve("site-a.yml"), yaml);
     }
