@@ -49,12 +49,22 @@ final class NormalizedText {
         }
     }
 
+    private final String original;
     private final String text;
-    /** For each char of {@link #text}, three ints: its start and end in the original body, and its run length. */
-    private final int[] spans;
+    /** For each char of {@link #text}, its run length. */
+    private final int[] runs;
+    /**
+     * For each char of {@link #text}, two ints: its start and end in the original body; null until first asked for.
+     * Most texts are never asked (only a term that is found needs them), so {@link #of} does not record them, and the
+     * first call to {@link #start} or {@link #end} normalises the body again, recording them. Racy like {@link
+     * String#hashCode}: two threads may both compute equal arrays.
+     */
+    private volatile int[] spans;
 
-    private NormalizedText(String text, int[] spans) {
+    private NormalizedText(String original, String text, int[] runs, int[] spans) {
+        this.original = original;
         this.text = text;
+        this.runs = runs;
         this.spans = spans;
     }
 
@@ -69,17 +79,26 @@ final class NormalizedText {
 
     /** How many equal chars the char at {@code index} stands for. */
     int runLength(int index) {
-        return spans[3 * index + 2];
+        return runs[index];
     }
 
     /** Index in the original body of the first char that {@code index} came from. */
     int start(int index) {
-        return spans[3 * index];
+        return spans()[2 * index];
     }
 
     /** Index in the original body just past the last char that {@code index} came from. */
     int end(int index) {
-        return spans[3 * index + 1];
+        return spans()[2 * index + 1];
+    }
+
+    private int[] spans() {
+        int[] known = spans;
+        if (known == null) {
+            known = normalise(original, true).spans;
+            spans = known;
+        }
+        return known;
     }
 
     /** Whether {@code c} of the normalised text is part of a word. */
@@ -131,10 +150,19 @@ final class NormalizedText {
      * State is kept in locals: this loop is most of the cost of a term check.
      */
     static NormalizedText of(String original) {
+        return normalise(original, false);
+    }
+
+    /**
+     * Normalises {@code original}; records where each char comes from only if {@code withSpans}. The text and the run
+     * lengths do not depend on it.
+     */
+    private static NormalizedText normalise(String original, boolean withSpans) {
         char[] body = original.toCharArray(); // indexing a char[] is faster than String.charAt, which checks the coder
         int length = body.length;
         char[] text = new char[length + 1];
-        int[] spans = new int[3 * (length + 1)];
+        int[] runs = new int[length + 1];
+        int[] spans = withSpans ? new int[2 * (length + 1)] : null;
         int written = 0;
         char last = 0; // the last char written
         int wordStart = 0; // where the word being written starts in the text
@@ -168,14 +196,17 @@ final class NormalizedText {
                         // A mark belongs to the char before it: a span that ends there takes it along.
                         if (gap > 0) {
                             gapEnd = next;
-                        } else if (written > 0) {
-                            spans[3 * written - 2] = next;
+                        } else if (written > 0 && spans != null) {
+                            spans[2 * written - 1] = next;
                         }
                     }
                     if (written + unread + length - next + 1 > text.length) {
                         int capacity = Math.max(written + unread + length - next + 1, 2 * text.length);
                         text = Arrays.copyOf(text, capacity);
-                        spans = Arrays.copyOf(spans, 3 * capacity);
+                        runs = Arrays.copyOf(runs, capacity);
+                        if (spans != null) {
+                            spans = Arrays.copyOf(spans, 2 * capacity);
+                        }
                     }
                     i = next;
                     continue;
@@ -199,9 +230,9 @@ final class NormalizedText {
             if (gap > 0) {
                 if (wordLength != 1 || gap > MAX_GAP || gapBreaksLine || kindAfter(body, folded, unread, i) != OTHER) {
                     if ((kinds & (DIGIT | SYMBOL)) != 0) {
-                        written = readLeet(text, spans, wordStart, written, (kinds & LETTER) != 0);
+                        written = readLeet(text, runs, spans, wordStart, written, (kinds & LETTER) != 0);
                     }
-                    written = put(text, spans, written, ' ', gapStart, gapEnd, gap);
+                    written = put(text, runs, spans, written, ' ', gapStart, gapEnd, gap);
                     wordStart = written;
                     kinds = 0;
                 } // else the gap only separates spaced-out letters: drop it
@@ -212,24 +243,28 @@ final class NormalizedText {
             wordLength++;
             kinds |= kind;
             if (c == last) {
-                spans[3 * written - 2] = end;
-                spans[3 * written - 1]++;
+                if (spans != null) {
+                    spans[2 * written - 1] = end;
+                }
+                runs[written - 1]++;
             } else {
                 text[written] = c;
-                spans[3 * written] = start;
-                spans[3 * written + 1] = end;
-                spans[3 * written + 2] = 1;
+                if (spans != null) {
+                    spans[2 * written] = start;
+                    spans[2 * written + 1] = end;
+                }
+                runs[written] = 1;
                 written++;
                 last = c;
             }
         }
         if ((kinds & (DIGIT | SYMBOL)) != 0) {
-            written = readLeet(text, spans, wordStart, written, (kinds & LETTER) != 0);
+            written = readLeet(text, runs, spans, wordStart, written, (kinds & LETTER) != 0);
         }
         if (gap > 0) {
-            written = put(text, spans, written, ' ', gapStart, gapEnd, gap);
+            written = put(text, runs, spans, written, ' ', gapStart, gapEnd, gap);
         }
-        return new NormalizedText(new String(text, 0, written), spans);
+        return new NormalizedText(original, new String(text, 0, written), runs, spans);
     }
 
     /** The kind of the next folded char: the rest of the current fold, or else the body from {@code index}. */
@@ -256,28 +291,32 @@ final class NormalizedText {
      * Appends {@code c}, standing for {@code run} folded chars, to the {@code written} chars so far, or lengthens the
      * last run if it is the same char; returns how many chars are written now.
      */
-    private static int put(char[] text, int[] spans, int written, char c, int start, int end, int run) {
+    private static int put(char[] text, int[] runs, int[] spans, int written, char c, int start, int end, int run) {
         if (written > 0 && text[written - 1] == c) {
-            spans[3 * written - 2] = Math.max(spans[3 * written - 2], end);
-            spans[3 * written - 1] += run;
+            if (spans != null) {
+                spans[2 * written - 1] = Math.max(spans[2 * written - 1], end);
+            }
+            runs[written - 1] += run;
             return written;
         }
         text[written] = c;
-        spans[3 * written] = start;
-        spans[3 * written + 1] = end;
-        spans[3 * written + 2] = run;
+        if (spans != null) {
+            spans[2 * written] = start;
+            spans[2 * written + 1] = end;
+        }
+        runs[written] = run;
         return written + 1;
     }
 
     /** Writes the word at {@code [from, to)} again, its digits and symbols read as letters if it has a letter. */
-    private static int readLeet(char[] text, int[] spans, int from, int to, boolean hasLetter) {
+    private static int readLeet(char[] text, int[] runs, int[] spans, int from, int to, boolean hasLetter) {
         int written = from;
         for (int k = from; k < to; k++) {
             char c = hasLetter ? leet(text[k], k > from && k < to - 1) : text[k];
-            int start = spans[3 * k];
-            int end = spans[3 * k + 1];
-            int run = spans[3 * k + 2];
-            written = put(text, spans, written, (kind(c) & (LETTER | DIGIT)) != 0 ? c : ' ', start, end, run);
+            int start = spans != null ? spans[2 * k] : 0;
+            int end = spans != null ? spans[2 * k + 1] : 0;
+            int run = runs[k];
+            written = put(text, runs, spans, written, (kind(c) & (LETTER | DIGIT)) != 0 ? c : ' ', start, end, run);
         }
         return written;
     }
