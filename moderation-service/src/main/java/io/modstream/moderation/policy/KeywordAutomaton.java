@@ -116,7 +116,7 @@ final class KeywordAutomaton<T> {
     }
 
     /** Reports every occurrence of every keyword in {@code text}, in order of where they end. */
-    void scan(String text, Listener<T> listener) {
+    void scan(NormalizedText text, Listener<T> listener) {
         int row = START;
         for (int i = 0; i < text.length(); i++) {
             row = next[row + symbol(text.charAt(i))];

@@ -50,7 +50,12 @@ final class NormalizedText {
     }
 
     private final String original;
-    private final String text;
+    /** The normalised chars, in the first {@link #length} entries. */
+    private final char[] chars;
+
+    private final int length;
+    /** {@link #chars} as a string, made on first use: the term check reads the chars themselves. */
+    private String text;
     /** For each char of {@link #text}, its run length. */
     private final int[] runs;
     /**
@@ -61,20 +66,44 @@ final class NormalizedText {
      */
     private volatile int[] spans;
 
-    private NormalizedText(String original, String text, int[] runs, int[] spans) {
+    private NormalizedText(String original, char[] chars, int length, int[] runs, int[] spans) {
         this.original = original;
-        this.text = text;
+        this.chars = chars;
+        this.length = length;
         this.runs = runs;
         this.spans = spans;
     }
 
     /** The normalised text, runs collapsed: letters, digits, {@link #STROKE} and single spaces. */
     String text() {
-        return text;
+        String made = text;
+        if (made == null) {
+            made = new String(chars, 0, length);
+            text = made;
+        }
+        return made;
     }
 
     int length() {
-        return text.length();
+        return length;
+    }
+
+    /** The char at {@code index} of {@link #text}, {@code index} being less than {@link #length}. */
+    char charAt(int index) {
+        return chars[index];
+    }
+
+    /** Whether {@link #text} has {@code part} at {@code index}. */
+    boolean startsWith(String part, int index) {
+        if (index < 0 || index > length - part.length()) {
+            return false;
+        }
+        for (int k = 0; k < part.length(); k++) {
+            if (chars[index + k] != part.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** How many equal chars the char at {@code index} stands for. */
@@ -109,9 +138,9 @@ final class NormalizedText {
     /** The normalised text with its runs spelled out again, for tests and debugging. */
     String expanded() {
         StringBuilder out = new StringBuilder();
-        for (int i = 0; i < text.length(); i++) {
+        for (int i = 0; i < length; i++) {
             for (int k = 0; k < runLength(i); k++) {
-                out.append(text.charAt(i));
+                out.append(chars[i]);
             }
         }
         return out.toString();
@@ -264,7 +293,7 @@ final class NormalizedText {
         if (gap > 0) {
             written = put(text, runs, spans, written, ' ', gapStart, gapEnd, gap);
         }
-        return new NormalizedText(original, new String(text, 0, written), runs, spans);
+        return new NormalizedText(original, text, written, runs, spans);
     }
 
     /** The kind of the next folded char: the rest of the current fold, or else the body from {@code index}. */

@@ -94,7 +94,7 @@ final class Term {
      * the find does not count (it lies inside a longer word, or a double letter of the entry is single in the text).
      */
     int matchEnd(NormalizedText text, int start, int end) {
-        if (!anyStart && start > 0 && NormalizedText.isWordChar(text.text().charAt(start - 1))) {
+        if (!anyStart && start > 0 && NormalizedText.isWordChar(text.charAt(start - 1))) {
             return -1;
         }
         for (int i = start; i < end; i++) {
@@ -108,7 +108,7 @@ final class Term {
         for (String inflection : form.text().endsWith("e") ? INFLECTIONS_AFTER_E : INFLECTIONS) {
             int after = end + inflection.length();
             if (after <= text.length()
-                    && text.text().startsWith(inflection, end)
+                    && text.startsWith(inflection, end)
                     && isSingle(text, end, after)
                     && isWordEnd(text, after)) {
                 return after;
@@ -118,7 +118,7 @@ final class Term {
     }
 
     private static boolean isWordEnd(NormalizedText text, int index) {
-        return index == text.length() || !NormalizedText.isWordChar(text.text().charAt(index));
+        return index == text.length() || !NormalizedText.isWordChar(text.charAt(index));
     }
 
     /** Whether no letter in {@code [from, to)} is doubled: "asses" ends in the inflection "es", "assess" does not. */

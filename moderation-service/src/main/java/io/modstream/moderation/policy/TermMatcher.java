@@ -39,7 +39,7 @@ final class TermMatcher {
     List<Match> find(NormalizedText text) {
         List<Find> listed = new ArrayList<>();
         List<Find> allowed = new ArrayList<>();
-        automaton.scan(text.text(), (start, end, terms) -> {
+        automaton.scan(text, (start, end, terms) -> {
             for (Term term : terms) {
                 int wordEnd = term.matchEnd(text, start, end);
                 if (wordEnd >= 0) {
@@ -83,7 +83,7 @@ final class TermMatcher {
 
     private static int wordStart(NormalizedText text, int index) {
         int start = index;
-        while (start > 0 && NormalizedText.isWordChar(text.text().charAt(start - 1))) {
+        while (start > 0 && NormalizedText.isWordChar(text.charAt(start - 1))) {
             start--;
         }
         return start;
@@ -91,7 +91,7 @@ final class TermMatcher {
 
     private static int wordEnd(NormalizedText text, int index) {
         int end = index;
-        while (end < text.length() && NormalizedText.isWordChar(text.text().charAt(end))) {
+        while (end < text.length() && NormalizedText.isWordChar(text.charAt(end))) {
             end++;
         }
         return end;
