@@ -1,0 +1,82 @@
+package io.modstream.moderation.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.jsoup.safety.Safelist;
+import org.junit.jupiter.api.Test;
+
+/** Plain text skips jsoup; these tests hold that shortcut to exactly what jsoup would have returned. */
+class MarkupTest {
+
+    private static final List<String> TABLES = List.of(
+            "/policy/links.tsv",
+            "/policy/emails.tsv",
+            "/policy/phones.tsv",
+            "/policy/terms-banned.tsv",
+            "/policy/terms-suspect.tsv",
+            "/policy/spam.tsv",
+            "/policy/unicode.tsv",
+            "/policy/length.tsv",
+            "/policy/markup.tsv",
+            "/policy/patterns.tsv");
+
+    private final List<Markup> markups = List.of(
+            new Markup(Markup.FORMATTING), new Markup(Safelist.none()), new Markup(Markup.FORMATTING, Set.of("a.b")));
+
+    @Test
+    void shortcutMatchesJsoupOnEveryLabelledComment() {
+        List<String> bodies = new ArrayList<>();
+        TABLES.forEach(table -> LabelledCases.load(table).forEach(row -> bodies.add(row.text())));
+
+        int plain = assertShortcutMatchesJsoup(bodies);
+
+        assertThat(plain).as("plain comments among the tables").isGreaterThan(1_000);
+    }
+
+    @Test
+    void shortcutMatchesJsoupOnRandomText() {
+        String alphabet =
+                "ab >\"'\n\t \u00A0é😀\u200B\u202E\uD800\uDC00x.,;:!?-_=+*/\\|{}[]()#@$%^~`\u0301\u00AD\uFEFF\u2028\u0007";
+        Random random = new Random(20261125);
+        List<String> bodies = new ArrayList<>();
+        for (int k = 0; k < 50_000; k++) {
+            StringBuilder body = new StringBuilder();
+            for (int i = random.nextInt(40); i > 0; i--) {
+                body.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            bodies.add(body.toString());
+        }
+
+        int plain = assertShortcutMatchesJsoup(bodies);
+
+        assertThat(plain).as("random strings the shortcut takes").isGreaterThan(1_000);
+    }
+
+    @Test
+    void textWithMarkupOrEntitiesOrControlCharactersIsParsed() {
+        assertThat(Markup.isPlainText("plain > text é 😀")).isTrue();
+        assertThat(Markup.isPlainText("a <b>tag</b>")).isFalse();
+        assertThat(Markup.isPlainText("fish &amp; chips")).isFalse();
+        assertThat(Markup.isPlainText("bell \u0007")).isFalse();
+        assertThat(Markup.isPlainText("lone \uD800 surrogate")).isFalse();
+        assertThat(Markup.isPlainText("windows\r\nline")).isFalse();
+    }
+
+    private int assertShortcutMatchesJsoup(List<String> bodies) {
+        int plain = 0;
+        for (String body : bodies) {
+            if (!Markup.isPlainText(body)) {
+                continue;
+            }
+            plain++;
+            for (Markup markup : markups) {
+                assertThat(markup.sanitize(body)).as("%s", body).isEqualTo(markup.parse(body));
+            }
+        }
+        return plain;
+    }
+}
