@@ -99,14 +99,22 @@ final class LabelledCases {
     }
 
     static List<Row> load(String resource) {
+        return lines(resource).stream()
+                .map(line -> new Row(
+                        line.number(), line.columns()[0], unescape(line.columns()[1]), unescape(line.columns()[2])))
+                .toList();
+    }
+
+    /** The rows of a table: every line that is not blank or a {@code #} comment, split at tabs. */
+    static List<Line> lines(String resource) {
         try (InputStream in =
                 Objects.requireNonNull(LabelledCases.class.getResourceAsStream(resource), resource + " not found")) {
-            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+            List<String> text = new String(in.readAllBytes(), StandardCharsets.UTF_8)
                     .lines()
                     .toList();
-            List<Row> rows = new ArrayList<>();
-            for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i);
+            List<Line> lines = new ArrayList<>();
+            for (int i = 0; i < text.size(); i++) {
+                String line = text.get(i);
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
@@ -115,15 +123,18 @@ final class LabelledCases {
                     throw new IllegalArgumentException(
                             resource + " line " + (i + 1) + ": needs 3 tab-separated columns");
                 }
-                rows.add(new Row(i + 1, columns[0], unescape(columns[1]), unescape(columns[2])));
+                lines.add(new Line(i + 1, columns));
             }
-            return rows;
+            return lines;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static String unescape(String column) {
+    /** One line of a table, numbered from 1 as an editor shows it. */
+    record Line(int number, String[] columns) {}
+
+    static String unescape(String column) {
         return column.replace("\\n", "\n").replace("\\t", "\t");
     }
 

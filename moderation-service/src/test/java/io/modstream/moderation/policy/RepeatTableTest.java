@@ -3,11 +3,7 @@ package io.modstream.moderation.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modstream.events.ReasonCodes;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -95,28 +90,13 @@ class RepeatTableTest {
     }
 
     private static List<Row> load() {
-        try (InputStream in =
-                Objects.requireNonNull(RepeatTableTest.class.getResourceAsStream(RESOURCE), RESOURCE + " not found")) {
-            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .lines()
-                    .toList();
-            List<Row> rows = new ArrayList<>();
-            for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i);
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] columns = line.split("\t", -1);
-                if (columns.length < 3) {
-                    throw new IllegalArgumentException(
-                            RESOURCE + " line " + (i + 1) + ": needs 3 tab-separated columns");
-                }
-                rows.add(new Row(i + 1, columns[0], unescape(columns[1]), history(i + 1, columns[2])));
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return LabelledCases.lines(RESOURCE).stream()
+                .map(line -> new Row(
+                        line.number(),
+                        line.columns()[0],
+                        LabelledCases.unescape(line.columns()[1]),
+                        history(line.number(), line.columns()[2])))
+                .toList();
     }
 
     private static List<AuthorActivity.Post> history(int line, String column) {
@@ -134,13 +114,9 @@ class RepeatTableTest {
                     .multiply(BigDecimal.valueOf(60_000))
                     .longValueExact();
             posts.add(new AuthorActivity.Post(
-                    NOW.minusMillis(millis), TextFingerprint.of(unescape(entry.substring(colon + 1)))));
+                    NOW.minusMillis(millis), TextFingerprint.of(LabelledCases.unescape(entry.substring(colon + 1)))));
         }
         return posts;
-    }
-
-    private static String unescape(String column) {
-        return column.replace("\\n", "\n").replace("\\t", "\t");
     }
 
     private record Row(int line, String label, String comment, List<AuthorActivity.Post> posts) {
