@@ -44,16 +44,6 @@ final class Markup {
         }
     }
 
-    /** The body as an HTML fragment within the safelist. */
-    String html(String body) {
-        return sanitize(body).html();
-    }
-
-    /** The body as plain text: every tag removed, entities decoded, line breaks kept. */
-    String text(String body) {
-        return sanitize(body).text();
-    }
-
     /**
      * Both forms. Text with no markup, no entities and no character jsoup would rewrite comes back unchanged from
      * jsoup, so it skips the parser (most comments are such text); everything else is parsed once for both forms.
