@@ -124,10 +124,8 @@ public class SitePolicies {
                     loaded.siteId(),
                     file);
         } catch (InvalidPolicyException e) {
-            SitePolicy current = bySite.values().stream()
-                    .filter(p -> file.getFileName().toString().equals(p.siteId() + ".yml"))
-                    .findFirst()
-                    .orElse(null);
+            String siteId = siteOfFile.get(file);
+            SitePolicy current = siteId == null ? null : bySite.get(siteId);
             log.error(
                     "Policy file {} refused, {} stays in force: {}",
                     file.getFileName(),
