@@ -9,7 +9,6 @@ import java.security.Principal;
 import java.util.Objects;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,19 +43,19 @@ class BacktestController {
             @PathVariable String siteId, Principal principal, @Validated @RequestBody BacktestRequest request) {
         access.require(principal, Role.ADMIN, siteId);
         if (!request.from().isBefore(request.to())) {
-            return Mono.error(problem(HttpStatus.UNPROCESSABLE_CONTENT, "'from' must be before 'to'."));
+            return Mono.error(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "'from' must be before 'to'."));
         }
         SitePolicy candidate;
         try {
             candidate = policies.candidate(request.policy());
         } catch (InvalidPolicyException e) {
             ErrorResponseException error =
-                    problem(HttpStatus.UNPROCESSABLE_CONTENT, "The candidate policy is invalid.");
+                    Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "The candidate policy is invalid.");
             error.getBody().setProperty("problems", e.problems());
             return Mono.error(error);
         }
         if (!candidate.siteId().equals(siteId)) {
-            return Mono.error(problem(
+            return Mono.error(Problems.of(
                     HttpStatus.UNPROCESSABLE_CONTENT,
                     "The candidate policy is for site '" + candidate.siteId() + "'."));
         }
@@ -67,9 +66,5 @@ class BacktestController {
         // Reading Kafka blocks: off the event loop.
         return Mono.fromCallable(() -> backtests.run(currentForSite, candidate, request.from(), request.to(), max))
                 .subscribeOn(Schedulers.boundedElastic());
-    }
-
-    private static ErrorResponseException problem(HttpStatus status, String detail) {
-        return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
     }
 }

@@ -11,9 +11,7 @@ import java.security.Principal;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.validation.annotation.Validated;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -57,7 +55,7 @@ class DryRunController {
         PolicyEngine engine = policies.forSite(siteId).engine();
         return lines.index().map(indexed -> {
             if (indexed.getT1() >= MAX_LINES) {
-                throw problem(HttpStatus.CONTENT_TOO_LARGE, "At most " + MAX_LINES + " comments per request.");
+                throw Problems.of(HttpStatus.CONTENT_TOO_LARGE, "At most " + MAX_LINES + " comments per request.");
             }
             DryRunRequest request = indexed.getT2();
             String invalid = validator.validate(request).stream()
@@ -82,9 +80,5 @@ class DryRunController {
                 moderation.reasons(),
                 moderation.policyVersion(),
                 null);
-    }
-
-    private static ErrorResponseException problem(HttpStatus status, String detail) {
-        return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
     }
 }
