@@ -39,5 +39,20 @@ public final class ReasonCodes {
     /** Too short or too long. */
     public static final String LENGTH = "LENGTH";
 
+    /** The author is banned from the site. */
+    public static final String AUTHOR_BANNED = "AUTHOR_BANNED";
+
+    /** The author is suspended from the site for a while. */
+    public static final String AUTHOR_SUSPENDED = "AUTHOR_SUSPENDED";
+
+    /** Moderators read every comment of this author before it is shown. */
+    public static final String PREMODERATED = "PREMODERATED";
+
+    /** One of the author's first comments on the site, which the site holds for review. */
+    public static final String NEW_AUTHOR = "NEW_AUTHOR";
+
+    /** A moderator decided; the message is the moderator's explanation. */
+    public static final String MODERATOR = "MODERATOR";
+
     private ReasonCodes() {}
 }

@@ -15,8 +15,17 @@ public final class Topics {
     /** Comments that will not be shown, with reasons; written by moderation-service. */
     public static final String COMMENTS_REJECTED = "comments.rejected";
 
-    /** Comments held for a human moderator; written by moderation-service. */
+    /**
+     * The flagged queue: comments held for a human moderator; written by moderation-service. Compacted: when a
+     * moderator's decision is applied, a tombstone under the comment id takes it out of the queue.
+     */
     public static final String COMMENTS_REVIEW = "comments.review";
+
+    /**
+     * Moderators' decisions on held comments; written by moderation-service's queue API, applied by its decision
+     * listener. Kept forever: it is the audit trail.
+     */
+    public static final String MODERATION_DECISIONS = "moderation.decisions";
 
     /** Records of {@link #COMMENTS_SUBMITTED} that could not be read, with the cause in headers. */
     public static final String COMMENTS_SUBMITTED_DLT = COMMENTS_SUBMITTED + "-dlt";

@@ -1,6 +1,7 @@
 package io.modstream.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,6 +44,26 @@ class GoldenFilesTest {
         assertThat(outcome.comment().body().substring(16, 27)).isEqualTo("example.com");
         assertThat(Topics.outcomeTopic(outcome.verdict())).isEqualTo(Topics.COMMENTS_REJECTED);
         assertThat(json.readTree(json.writeValueAsString(outcome))).isEqualTo(json.readTree(golden));
+    }
+
+    @Test
+    void moderatorDecisionRoundTrips() throws IOException {
+        String golden = golden("moderator-decision.v1.json");
+
+        ModeratorDecision decision = json.readValue(golden, ModeratorDecision.class);
+
+        assertThat(decision.action()).isEqualTo(Verdict.REJECT);
+        assertThat(decision.moderator()).isEqualTo("maria");
+        assertThat(decision.held().verdict()).isEqualTo(Verdict.REVIEW);
+        assertThat(decision.held().comment().body().substring(4, 9)).isEqualTo("idiot");
+        assertThat(json.readTree(json.writeValueAsString(decision))).isEqualTo(json.readTree(golden));
+    }
+
+    @Test
+    void aDecisionIsAnApproveOrAReject() {
+        assertThatThrownBy(() -> new ModeratorDecision(
+                        1, "d", "c", "s", Verdict.REVIEW, null, null, "m", java.time.Instant.EPOCH, null))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
