@@ -2,26 +2,16 @@ package io.modstream.moderation.activity;
 
 import io.modstream.moderation.ModerationProperties;
 import io.modstream.moderation.policy.AuthorActivity;
+import io.modstream.moderation.state.TopicFollower;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
@@ -45,15 +35,11 @@ public class AuthorActivityStore implements SmartLifecycle {
 
     static final int MAX_POSTS = 50;
 
-    private static final Logger log = LoggerFactory.getLogger(AuthorActivityStore.class);
-
     private final Map<String, AuthorActivityRecord> byAuthor = new ConcurrentHashMap<>();
     private final Duration retention;
     private final String bootstrapServers;
     private final JsonMapper json;
-    private final CountDownLatch caughtUp = new CountDownLatch(1);
-    private volatile @Nullable KafkaConsumer<String, byte[]> consumer;
-    private volatile @Nullable Thread follower;
+    private volatile @Nullable TopicFollower follower;
 
     private final boolean autoStartup;
 
@@ -108,54 +94,10 @@ public class AuthorActivityStore implements SmartLifecycle {
 
     @Override
     public void start() {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(config);
-        consumer = reader;
-        Thread thread = new Thread(() -> follow(reader), "author-activity-follower");
-        thread.setDaemon(true);
-        follower = thread;
-        thread.start();
-        try {
-            // The listener starts after this (a later lifecycle phase), so the first comments already see history.
-            if (!caughtUp.await(60, TimeUnit.SECONDS)) {
-                log.warn("authors.activity not read to its end within 60 s; duplicate and flood checks start partial");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void follow(KafkaConsumer<String, byte[]> reader) {
-        try {
-            List<TopicPartition> partitions = reader.partitionsFor(TOPIC, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(TOPIC, p.partition()))
-                    .toList();
-            reader.assign(partitions);
-            reader.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = reader.endOffsets(partitions);
-            while (!Thread.currentThread().isInterrupted()) {
-                for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(500))) {
-                    apply(record);
-                }
-                if (caughtUp.getCount() > 0
-                        && end.entrySet().stream().allMatch(e -> reader.position(e.getKey()) >= e.getValue())) {
-                    log.info("Read authors.activity to its end: {} authors", byAuthor.size());
-                    caughtUp.countDown();
-                }
-            }
-        } catch (WakeupException stopping) {
-            // stop() asked us to
-        } catch (RuntimeException e) {
-            log.error("Following authors.activity failed; duplicate and flood checks see only this instance", e);
-        } finally {
-            caughtUp.countDown();
-            reader.close();
-        }
+        TopicFollower reader = new TopicFollower("author-activity", bootstrapServers, List.of(TOPIC), this::apply);
+        follower = reader;
+        // The listener starts after this (a later lifecycle phase), so the first comments already see history.
+        reader.start(Duration.ofSeconds(60));
     }
 
     private void apply(ConsumerRecord<String, byte[]> record) {
@@ -163,13 +105,9 @@ public class AuthorActivityStore implements SmartLifecycle {
             byAuthor.remove(record.key());
             return;
         }
-        try {
-            AuthorActivityRecord incoming = json.readValue(record.value(), AuthorActivityRecord.class);
-            // Our own writes come back too; keep whichever knows the latest post.
-            byAuthor.merge(record.key(), incoming, (mine, theirs) -> latest(theirs) >= latest(mine) ? theirs : mine);
-        } catch (RuntimeException e) {
-            log.warn("Skipping unreadable record at {}-{}@{}", record.topic(), record.partition(), record.offset());
-        }
+        AuthorActivityRecord incoming = json.readValue(record.value(), AuthorActivityRecord.class);
+        // Our own writes come back too; keep whichever knows the latest post.
+        byAuthor.merge(record.key(), incoming, (mine, theirs) -> latest(theirs) >= latest(mine) ? theirs : mine);
     }
 
     private static long latest(AuthorActivityRecord record) {
@@ -180,20 +118,11 @@ public class AuthorActivityStore implements SmartLifecycle {
 
     @Override
     public void stop() {
-        KafkaConsumer<String, byte[]> reader = consumer;
+        TopicFollower reader = follower;
         if (reader != null) {
-            reader.wakeup();
-        }
-        Thread thread = follower;
-        if (thread != null) {
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            reader.stop();
         }
         follower = null;
-        consumer = null;
     }
 
     /** Follows the listener containers' setting: no moderation, no need for history. */
@@ -204,7 +133,8 @@ public class AuthorActivityStore implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return follower != null;
+        TopicFollower reader = follower;
+        return reader != null && reader.isRunning();
     }
 
     /** Before the listener containers, so history is loaded before the first comment is moderated. */
