@@ -20,6 +20,11 @@ public class SiteAccess {
         this.directory = directory;
     }
 
+    /** The signed-in user. */
+    public StaffUser staff(Principal principal) {
+        return directory.staff(principal.getName());
+    }
+
     /** The user, if they hold {@code role} on {@code siteId}; otherwise an error response. */
     public StaffUser require(Principal principal, Role role, String siteId) {
         StaffUser user = directory.staff(principal.getName());

@@ -4,27 +4,68 @@ import java.net.URI;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
+import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The API is for scripts and tools: HTTP Basic on every request, no session, so no cookie a browser could be tricked
- * into sending, and CSRF protection has nothing to protect. Health stays open for load balancers. Every other
- * endpoint needs a signed-in user; which site they may touch is checked by {@link SiteAccess}.
+ * Who may call what. Two ways in, one set of users ({@link StaffDirectory}):
+ *
+ * <ul>
+ *   <li><b>Scripts and tools</b> send HTTP Basic on every request. No session is made, so there is no cookie a browser
+ *       could be tricked into sending.
+ *   <li><b>The console</b> ({@code /console/}) signs in with a form at {@code POST /login} and holds a session cookie
+ *       (HttpOnly, SameSite=Strict, Secure: see {@code server.reactive.session.cookie} in application.yml). Every
+ *       state-changing request that rides on the session must carry the CSRF token: the console reads it from the
+ *       {@code XSRF-TOKEN} cookie and sends it as {@code X-XSRF-TOKEN}.
+ * </ul>
+ *
+ * <p>A request with an {@code Authorization} header is checked by that header alone and is exempt from CSRF: every
+ * state-changing endpoint takes only {@code application/json}, which a cross-site form cannot send and a cross-site
+ * script cannot send without a CORS preflight this service never grants.
+ *
+ * <p>Health stays open for load balancers. Every other endpoint needs a signed-in user; which site they may touch is
+ * checked by {@link SiteAccess}. An unauthenticated API call gets 401 as problem+json; an unauthenticated page load
+ * is sent to the sign-in page.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 class StaffSecurityConfig {
+
+    static final String CONSOLE = "/console/";
+    static final String SIGN_IN_PAGE = "/console/login.html";
+
+    /** WebFlux's session cookie; {@code server.reactive.session.cookie.name} must not change it. */
+    static final String SESSION_COOKIE = "SESSION";
+
+    /** Sent by the console's own requests, so a 401 does not make the browser show its Basic sign-in box. */
+    static final String CONSOLE_HEADER = "X-Modstream-Console";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -34,21 +75,95 @@ class StaffSecurityConfig {
     @Bean
     SecurityWebFilterChain staffSecurity(ServerHttpSecurity http, JsonMapper json) {
         ProblemWriter problems = new ProblemWriter(json);
-        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
-                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .logout(ServerHttpSecurity.LogoutSpec::disable)
-                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+        CookieServerCsrfTokenRepository csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
+        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict").secure(true));
+        ServerWebExchangeMatcher consolePages = ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/console/**");
+        RedirectServerAuthenticationEntryPoint toSignIn = new RedirectServerAuthenticationEntryPoint(SIGN_IN_PAGE);
+        return http.securityContextRepository(new WebSessionServerSecurityContextRepository())
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+                        // The token as the cookie holds it (the console is script, not a server-rendered form).
+                        .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(StaffSecurityConfig::needsCsrfToken))
+                .formLogin(form -> form.loginPage(SIGN_IN_PAGE)
+                        .requiresAuthenticationMatcher(
+                                ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/login"))
+                        .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler(CONSOLE))
+                        .authenticationFailureHandler(
+                                new RedirectServerAuthenticationFailureHandler(SIGN_IN_PAGE + "?error"))
+                        .authenticationEntryPoint(toSignIn))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(signedOut()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(
-                        (exchange, e) -> problems.write(exchange, HttpStatus.UNAUTHORIZED, "Sign in with HTTP Basic.")))
-                .exceptionHandling(handling -> handling.authenticationEntryPoint((exchange, e) ->
-                                problems.write(exchange, HttpStatus.UNAUTHORIZED, "Sign in with HTTP Basic."))
+                        (exchange, e) -> problems.write(exchange, HttpStatus.UNAUTHORIZED, "Sign in first.")))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint((exchange, e) -> consolePages
+                                .matches(exchange)
+                                .flatMap(page -> page.isMatch()
+                                        ? toSignIn.commence(exchange, e)
+                                        : problems.write(exchange, HttpStatus.UNAUTHORIZED, "Sign in first.")))
                         .accessDeniedHandler(
                                 (exchange, e) -> problems.write(exchange, HttpStatus.FORBIDDEN, "Not allowed.")))
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()
+                        .pathMatchers(HttpMethod.GET, SIGN_IN_PAGE, "/console/console.css", "/console/login.js")
+                        .permitAll()
                         .anyExchange()
                         .authenticated())
+                .build();
+    }
+
+    /**
+     * Unsafe methods need the token when they could ride on a browser's ambient credentials: a session cookie, or
+     * the sign-in form itself (against login CSRF). A request without either has nothing to forge and is left to
+     * authentication, which answers 401.
+     */
+    private static Mono<ServerWebExchangeMatcher.MatchResult> needsCsrfToken(ServerWebExchange exchange) {
+        ServerHttpRequest request = exchange.getRequest();
+        HttpMethod method = request.getMethod();
+        boolean safe = method == HttpMethod.GET
+                || method == HttpMethod.HEAD
+                || method == HttpMethod.OPTIONS
+                || method == HttpMethod.TRACE;
+        boolean selfAuthenticated = request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
+        boolean ambient = request.getCookies().containsKey(SESSION_COOKIE)
+                || request.getPath().pathWithinApplication().value().equals("/login");
+        return safe || selfAuthenticated || !ambient
+                ? ServerWebExchangeMatcher.MatchResult.notMatch()
+                : ServerWebExchangeMatcher.MatchResult.match();
+    }
+
+    private static RedirectServerLogoutSuccessHandler signedOut() {
+        RedirectServerLogoutSuccessHandler handler = new RedirectServerLogoutSuccessHandler();
+        handler.setLogoutSuccessUrl(URI.create(SIGN_IN_PAGE + "?signed-out"));
+        return handler;
+    }
+
+    /**
+     * Makes every response carry the CSRF cookie: the token is created lazily, only when something asks for it, and
+     * the console's script must be able to read it before its first POST.
+     */
+    @Bean
+    WebFilter csrfCookieOnEveryResponse() {
+        return (exchange, chain) -> {
+            Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
+            return (token == null ? Mono.<CsrfToken>empty() : token).then(chain.filter(exchange));
+        };
+    }
+
+    /** {@code /console} and {@code /console/} serve the console's page (static resources do not map folders). */
+    @Bean
+    RouterFunction<ServerResponse> consolePage() {
+        ClassPathResource page = new ClassPathResource("static/console/index.html");
+        return RouterFunctions.route()
+                .GET(
+                        "/console",
+                        request -> ServerResponse.permanentRedirect(URI.create(CONSOLE))
+                                .build())
+                .GET(
+                        CONSOLE,
+                        request -> ServerResponse.ok()
+                                .contentType(MediaType.TEXT_HTML)
+                                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                                .bodyValue(page))
                 .build();
     }
 
@@ -61,8 +176,9 @@ class StaffSecurityConfig {
             ServerHttpResponse response = exchange.getResponse();
             response.setStatusCode(status);
             response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-            if (status == HttpStatus.UNAUTHORIZED) {
-                response.getHeaders().set("WWW-Authenticate", "Basic realm=\"modstream\"");
+            boolean fromConsole = exchange.getRequest().getHeaders().containsHeader(CONSOLE_HEADER);
+            if (status == HttpStatus.UNAUTHORIZED && !fromConsole) {
+                response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"modstream\"");
             }
             return response.writeWith(Mono.just(response.bufferFactory().wrap(json.writeValueAsBytes(problem))));
         }

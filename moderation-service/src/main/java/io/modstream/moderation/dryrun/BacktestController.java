@@ -5,6 +5,7 @@ import io.modstream.moderation.access.SiteAccess;
 import io.modstream.moderation.sitepolicy.InvalidPolicyException;
 import io.modstream.moderation.sitepolicy.SitePolicies;
 import io.modstream.moderation.sitepolicy.SitePolicy;
+import io.modstream.moderation.web.Problems;
 import java.security.Principal;
 import java.util.Objects;
 import org.springframework.http.HttpStatus;
@@ -60,8 +61,9 @@ class BacktestController {
                     "The candidate policy is for site '" + candidate.siteId() + "'."));
         }
         SitePolicy current = policies.forSite(siteId);
-        SitePolicy currentForSite =
-                current.siteId().equals(siteId) ? current : new SitePolicy(siteId, current.version(), current.engine());
+        SitePolicy currentForSite = current.siteId().equals(siteId)
+                ? current
+                : new SitePolicy(siteId, current.version(), current.engine(), current.holdFirstComments());
         int max = Objects.requireNonNullElse(request.maxComments(), 10_000);
         // Reading Kafka blocks: off the event loop.
         return Mono.fromCallable(() -> backtests.run(currentForSite, candidate, request.from(), request.to(), max))

@@ -6,6 +6,7 @@ import io.modstream.moderation.policy.Moderation;
 import io.modstream.moderation.policy.PolicyEngine;
 import io.modstream.moderation.policy.Submission;
 import io.modstream.moderation.sitepolicy.SitePolicies;
+import io.modstream.moderation.web.Problems;
 import jakarta.validation.Validator;
 import java.security.Principal;
 import java.util.stream.Collectors;

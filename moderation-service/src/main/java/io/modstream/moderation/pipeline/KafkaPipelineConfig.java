@@ -3,9 +3,12 @@ package io.modstream.moderation.pipeline;
 import io.modstream.events.Topics;
 import io.modstream.moderation.ModerationProperties;
 import io.modstream.moderation.activity.AuthorActivityStore;
+import io.modstream.moderation.authors.Authors;
+import io.modstream.moderation.review.InvalidDecisionException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
@@ -38,7 +41,7 @@ class KafkaPipelineConfig {
     AfterRollbackProcessor<Object, Object> deadLetteringAfterRollback(KafkaTemplate<String, Object> kafka) {
         DefaultAfterRollbackProcessor<Object, Object> processor = new DefaultAfterRollbackProcessor<>(
                 new DeadLetterPublishingRecoverer(kafka), new FixedBackOff(1000L, 3), kafka, true);
-        processor.addNotRetryableExceptions(InvalidCommentException.class);
+        processor.addNotRetryableExceptions(InvalidCommentException.class, InvalidDecisionException.class);
         return processor;
     }
 
@@ -65,13 +68,27 @@ class KafkaPipelineConfig {
                 topic(Topics.COMMENTS_SUBMITTED_DLT, partitions, replicas),
                 topic(Topics.COMMENTS_APPROVED, partitions, replicas),
                 topic(Topics.COMMENTS_REJECTED, partitions, replicas),
-                topic(Topics.COMMENTS_REVIEW, partitions, replicas),
-                // State, keyed by site and author: only the latest record per key matters.
-                TopicBuilder.name(AuthorActivityStore.TOPIC)
+                // The flagged queue: a decided comment's tombstone replaces it.
+                compacted(Topics.COMMENTS_REVIEW, partitions, replicas),
+                // The audit trail: kept forever.
+                TopicBuilder.name(Topics.MODERATION_DECISIONS)
                         .partitions(partitions)
                         .replicas(replicas)
-                        .compact()
-                        .build());
+                        .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
+                        .build(),
+                topic(Topics.MODERATION_DECISIONS + "-dlt", partitions, replicas),
+                // State, keyed by site and author: only the latest record per key matters.
+                compacted(AuthorActivityStore.TOPIC, partitions, replicas),
+                compacted(Authors.STANDING_TOPIC, partitions, replicas),
+                compacted(Authors.HISTORY_TOPIC, partitions, replicas));
+    }
+
+    private static NewTopic compacted(String name, int partitions, short replicas) {
+        return TopicBuilder.name(name)
+                .partitions(partitions)
+                .replicas(replicas)
+                .compact()
+                .build();
     }
 
     private static NewTopic topic(String name, int partitions, short replicas) {

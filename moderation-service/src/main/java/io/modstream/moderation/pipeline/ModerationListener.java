@@ -4,12 +4,15 @@ import io.modstream.events.CommentModerated;
 import io.modstream.events.CommentSubmitted;
 import io.modstream.events.Topics;
 import io.modstream.moderation.activity.AuthorActivityStore;
+import io.modstream.moderation.authors.AuthorRules;
+import io.modstream.moderation.authors.Authors;
 import io.modstream.moderation.policy.Moderation;
-import io.modstream.moderation.policy.PolicyEngine;
 import io.modstream.moderation.policy.Submission;
 import io.modstream.moderation.policy.TextFingerprint;
 import io.modstream.moderation.sitepolicy.SitePolicies;
+import io.modstream.moderation.sitepolicy.SitePolicy;
 import java.time.Clock;
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -26,12 +29,15 @@ class ModerationListener {
     private final KafkaTemplate<String, Object> kafka;
     private final SitePolicies policies;
     private final AuthorActivityStore activity;
+    private final Authors authors;
     private final Clock clock;
 
-    ModerationListener(KafkaTemplate<String, Object> kafka, SitePolicies policies, AuthorActivityStore activity) {
+    ModerationListener(
+            KafkaTemplate<String, Object> kafka, SitePolicies policies, AuthorActivityStore activity, Authors authors) {
         this.kafka = kafka;
         this.policies = policies;
         this.activity = activity;
+        this.authors = authors;
         this.clock = Clock.systemUTC();
     }
 
@@ -39,11 +45,18 @@ class ModerationListener {
     @KafkaListener(id = "moderation", idIsGroup = false, topics = Topics.COMMENTS_SUBMITTED)
     void onSubmitted(@Nullable CommentSubmitted comment) {
         CommentSubmitted valid = validated(comment);
-        PolicyEngine engine = policies.forSite(valid.siteId()).engine();
+        SitePolicy policy = policies.forSite(valid.siteId());
         String siteId = valid.siteId();
         String authorId = valid.author().id();
-        Moderation moderation = engine.moderate(
-                new Submission(valid.body(), authorId, valid.submittedAt(), activity.recent(siteId, authorId)));
+        Instant now = clock.instant();
+        Moderation moderation = AuthorRules.apply(
+                policy.engine()
+                        .moderate(new Submission(
+                                valid.body(), authorId, valid.submittedAt(), activity.recent(siteId, authorId))),
+                authors.standing(siteId, authorId),
+                authors.history(siteId, authorId),
+                policy.holdFirstComments(),
+                now);
         CommentModerated outcome = new CommentModerated(
                 CommentModerated.SCHEMA_VERSION,
                 valid.commentId(),
@@ -53,7 +66,7 @@ class ModerationListener {
                 moderation.sanitizedText(),
                 moderation.sanitizedHtml(),
                 moderation.policyVersion(),
-                clock.instant(),
+                now,
                 valid);
         kafka.send(Topics.outcomeTopic(outcome.verdict()), outcome.commentId(), outcome);
         // In the same transaction: if the outcome is not committed, neither is the post in the author's history.
@@ -61,6 +74,16 @@ class ModerationListener {
                 AuthorActivityStore.TOPIC,
                 AuthorActivityStore.key(siteId, authorId),
                 activity.record(siteId, authorId, valid.submittedAt(), TextFingerprint.of(valid.body())));
+        kafka.send(
+                Authors.HISTORY_TOPIC,
+                Authors.key(siteId, authorId),
+                authors.moderated(
+                        siteId,
+                        authorId,
+                        valid.commentId(),
+                        outcome.verdict(),
+                        valid.submittedAt(),
+                        moderation.sanitizedText()));
     }
 
     private static CommentSubmitted validated(@Nullable CommentSubmitted comment) {

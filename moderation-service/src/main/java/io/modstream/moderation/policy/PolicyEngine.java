@@ -4,7 +4,9 @@ import io.modstream.events.Reason;
 import io.modstream.events.ReasonCodes;
 import io.modstream.events.Verdict;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,7 +49,7 @@ public final class PolicyEngine {
     }
 
     private Moderation refusal(Reason reason) {
-        return new Moderation(Verdict.REJECT, List.of(reason), "", "", policy.version());
+        return new Moderation(Verdict.REJECT, List.of(reason), "", "", policy.version(), Set.of());
     }
 
     public PolicyEngine(Policy policy) {
@@ -83,6 +85,20 @@ public final class PolicyEngine {
         String published = Rewriter.rewrite(submission.body(), findings);
         List<Reason> reasons = findings.stream().map(Finding::reason).toList();
         Markup.Sanitized sanitized = markup.sanitize(published);
-        return new Moderation(verdict, reasons, sanitized.text(), sanitized.html(), policy.version());
+        return new Moderation(
+                verdict, reasons, sanitized.text(), sanitized.html(), policy.version(), heldFor(verdict, findings));
+    }
+
+    private static Set<String> heldFor(Verdict verdict, List<Finding> findings) {
+        if (verdict == Verdict.APPROVE) {
+            return Set.of();
+        }
+        Set<String> codes = new HashSet<>();
+        for (Finding finding : findings) {
+            if (finding.action() == Action.REVIEW) {
+                codes.add(finding.code());
+            }
+        }
+        return codes;
     }
 }

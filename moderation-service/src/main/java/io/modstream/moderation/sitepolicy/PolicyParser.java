@@ -82,6 +82,9 @@ public final class PolicyParser {
         checks.add(patterns(root));
         checks.add(spam(root.section("spam")));
         checks.add(repeats(root.section("repeats")));
+        YamlSection authors = root.section("authors");
+        int holdFirst = authors.integer("hold-first-comments", 0, 0, 100);
+        authors.rejectUnknownKeys();
         root.rejectUnknownKeys();
 
         if (!problems.isEmpty()) {
@@ -89,7 +92,7 @@ public final class PolicyParser {
         }
         Policy policy = new Policy(
                 siteId + "/v" + version, checks, keep, keep == Policy.MarkupPolicy.BASIC ? linkable : Set.of());
-        return new SitePolicy(siteId, version, new PolicyEngine(policy));
+        return new SitePolicy(siteId, version, new PolicyEngine(policy), holdFirst);
     }
 
     /** The link check; {@code linkable} receives the domains whose links may stay clickable. */

@@ -1,0 +1,22 @@
+package io.modstream.moderation.access;
+
+import java.security.Principal;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Who is signed in, with their roles and sites: what the console shows and offers. */
+@RestController
+class MeController {
+
+    private final SiteAccess access;
+
+    MeController(SiteAccess access) {
+        this.access = access;
+    }
+
+    @GetMapping(path = "/api/v1/me", produces = MediaType.APPLICATION_JSON_VALUE)
+    StaffUser me(Principal principal) {
+        return access.staff(principal);
+    }
+}

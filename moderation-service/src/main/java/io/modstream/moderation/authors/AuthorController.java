@@ -1,0 +1,134 @@
+package io.modstream.moderation.authors;
+
+import io.modstream.events.Verdict;
+import io.modstream.moderation.ModerationProperties.Role;
+import io.modstream.moderation.access.SiteAccess;
+import io.modstream.moderation.access.StaffUser;
+import io.modstream.moderation.review.Decisions;
+import io.modstream.moderation.review.QueueItem;
+import io.modstream.moderation.review.ReviewQueue;
+import io.modstream.moderation.web.Problems;
+import jakarta.validation.constraints.Size;
+import java.security.Principal;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Moderators' actions on authors: ban, suspend, pre-moderate, trust, reset; and an author's record on a site. Needs
+ * the {@code MODERATOR} role on the site. The new standing is on {@code authors.standing} before the answer is sent,
+ * so the author's next comment meets it on every instance that has read it (within a moment).
+ */
+@RestController
+@Validated
+class AuthorController {
+
+    private final Authors authors;
+    private final ReviewQueue queue;
+    private final Decisions decisions;
+    private final KafkaTemplate<String, Object> kafka;
+    private final SiteAccess access;
+    private final Clock clock = Clock.systemUTC();
+
+    AuthorController(
+            Authors authors,
+            ReviewQueue queue,
+            Decisions decisions,
+            KafkaTemplate<String, Object> kafka,
+            SiteAccess access) {
+        this.authors = authors;
+        this.queue = queue;
+        this.decisions = decisions;
+        this.kafka = kafka;
+        this.access = access;
+    }
+
+    /**
+     * An author's standing and record.
+     *
+     * @param standing what moderators decided
+     * @param history counts and recent comments
+     */
+    record AuthorRecord(AuthorStanding standing, AuthorHistory history) {}
+
+    /**
+     * The answer to an action.
+     *
+     * @param standing the author's standing now
+     * @param rejectedPending how many of the author's held comments this rejected
+     */
+    record ActionAnswer(AuthorStanding standing, int rejectedPending) {}
+
+    @GetMapping(path = "/api/v1/sites/{siteId}/authors/{authorId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    AuthorRecord author(
+            @PathVariable String siteId, @PathVariable @Size(max = 200) String authorId, Principal principal) {
+        access.require(principal, Role.MODERATOR, siteId);
+        return new AuthorRecord(authors.standing(siteId, authorId), authors.history(siteId, authorId));
+    }
+
+    @PostMapping(
+            path = "/api/v1/sites/{siteId}/authors/{authorId}/actions",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ActionAnswer> act(
+            @PathVariable String siteId,
+            @PathVariable @Size(max = 200) String authorId,
+            Principal principal,
+            @Validated @RequestBody AuthorAction action) {
+        StaffUser user = access.require(principal, Role.MODERATOR, siteId);
+        String problem = action.problem();
+        if (problem != null) {
+            throw Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, problem);
+        }
+        return Mono.fromCallable(() -> {
+                    AuthorStanding standing = authors.act(siteId, authorId, action, user.username(), clock.instant());
+                    publish(siteId, authorId, standing);
+                    int rejected = action.rejectsPending() ? rejectPending(siteId, authorId, action, user) : 0;
+                    return new ActionAnswer(standing, rejected);
+                })
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private void publish(String siteId, String authorId, AuthorStanding standing) {
+        try {
+            kafka.executeInTransaction(t -> t.send(Authors.STANDING_TOPIC, Authors.key(siteId, authorId), standing))
+                    .get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing an author's standing", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "The change could not be recorded; try again.");
+        }
+    }
+
+    /** Rejects the author's held comments, each as a decision of its own, so the audit trail shows each. */
+    private int rejectPending(String siteId, String authorId, AuthorAction action, StaffUser user) {
+        List<QueueItem> pending = queue.items(
+                item -> item.siteId().equals(siteId) && item.author().id().equals(authorId));
+        String reason = action.action() == AuthorAction.Kind.BAN
+                ? "You can no longer comment on this site."
+                : "Your comments on this site are suspended.";
+        int rejected = 0;
+        for (QueueItem item : pending) {
+            Decisions.Outcome outcome =
+                    decisions.decide(siteId, item.commentId(), Verdict.REJECT, reason, action.note(), user.username());
+            if (outcome.status() == Decisions.Outcome.Status.DECIDED) {
+                rejected++;
+            }
+        }
+        return rejected;
+    }
+}

@@ -1,0 +1,5 @@
+/** What the HTTP endpoints of moderation-service share. */
+@NullMarked
+package io.modstream.moderation.web;
+
+import org.jspecify.annotations.NullMarked;
