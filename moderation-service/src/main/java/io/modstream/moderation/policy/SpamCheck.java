@@ -19,6 +19,20 @@ final class SpamCheck implements Check {
 
     private static final int ZERO_WIDTH_JOINER = 0x200D;
 
+    // What the scan asks of a char, as bits; UPPER only with LETTER. Printable text is mostly ASCII, answered by table.
+    private static final int LETTER = 1;
+    private static final int UPPER = 2;
+    private static final int REPEATABLE = 4; // white space and digits never make a run
+    private static final byte[] ASCII_KINDS = new byte[0x80];
+    private static final char[] ASCII_LOWER = new char[0x80];
+
+    static {
+        for (char c = 0; c < 0x80; c++) {
+            ASCII_KINDS[c] = (byte) kind(c);
+            ASCII_LOWER[c] = Character.toLowerCase(c);
+        }
+    }
+
     private final Limits limits;
     private final Action action;
 
@@ -47,14 +61,9 @@ final class SpamCheck implements Check {
         for (int i = 0; i < body.length(); ) {
             int cp = body.codePointAt(i);
             boolean ascii = cp < 0x80;
-            // Printable text is mostly ASCII: answer its questions without Unicode tables.
-            boolean isUpper = ascii ? cp >= 'A' && cp <= 'Z' : Character.isUpperCase(cp);
-            boolean isLetter = ascii ? isUpper || (cp >= 'a' && cp <= 'z') : Character.isLetter(cp);
-            int folded = ascii ? (isUpper ? cp + ('a' - 'A') : cp) : Character.toLowerCase(cp);
-            boolean repeatable = ascii
-                    ? !isAsciiWhitespace(cp) && !(cp >= '0' && cp <= '9')
-                    : !Character.isWhitespace(cp) && !Character.isDigit(cp);
-            if (folded == runChar && repeatable) {
+            int kind = ascii ? ASCII_KINDS[cp] : kind(cp);
+            int folded = ascii ? ASCII_LOWER[cp] : Character.toLowerCase(cp);
+            if (folded == runChar && (kind & REPEATABLE) != 0) {
                 runLength++;
                 if (runLength > limits.maxRun() && !runReported) {
                     runReported = true;
@@ -66,12 +75,9 @@ final class SpamCheck implements Check {
                 runLength = 1;
                 runReported = false;
             }
-            if (isLetter) {
-                letters++;
-                if (isUpper) {
-                    upper++;
-                }
-            }
+            // Added rather than tested: whether a char is a letter changes at every word, too often to predict.
+            letters += kind & LETTER;
+            upper += (kind & UPPER) >> 1;
             if (cp == '@'
                     && i + 1 < body.length()
                     && Character.isLetterOrDigit(body.charAt(i + 1))
@@ -100,6 +106,13 @@ final class SpamCheck implements Check {
             findings.add(0, finding("Please don't shout: the comment is mostly capital letters.", 0, body.length()));
         }
         return findings;
+    }
+
+    private static int kind(int cp) {
+        boolean letter = Character.isLetter(cp);
+        return (letter ? LETTER : 0)
+                | (letter && Character.isUpperCase(cp) ? UPPER : 0)
+                | (Character.isWhitespace(cp) || Character.isDigit(cp) ? 0 : REPEATABLE);
     }
 
     /** Where the run that continues at {@code i} ends. */
