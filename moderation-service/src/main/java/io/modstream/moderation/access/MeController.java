@@ -1,5 +1,6 @@
 package io.modstream.moderation.access;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.security.Principal;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +16,7 @@ class MeController {
         this.access = access;
     }
 
+    @Operation(summary = "Who is signed in, with roles and sites")
     @GetMapping(path = "/api/v1/me", produces = MediaType.APPLICATION_JSON_VALUE)
     StaffUser me(Principal principal) {
         return access.staff(principal);

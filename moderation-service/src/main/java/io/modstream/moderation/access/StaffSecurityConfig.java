@@ -106,6 +106,9 @@ class StaffSecurityConfig {
                         .permitAll()
                         .pathMatchers(HttpMethod.GET, SIGN_IN_PAGE, "/console/console.css", "/console/login.js")
                         .permitAll()
+                        // The API's description (OpenAPI 3); it describes, it does not reveal data.
+                        .pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**")
+                        .permitAll()
                         .anyExchange()
                         .authenticated())
                 .build();

@@ -8,6 +8,7 @@ import io.modstream.moderation.review.Decisions;
 import io.modstream.moderation.review.QueueItem;
 import io.modstream.moderation.review.ReviewQueue;
 import io.modstream.moderation.web.Problems;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.time.Clock;
@@ -72,6 +73,7 @@ class AuthorController {
      */
     record ActionAnswer(AuthorStanding standing, int rejectedPending) {}
 
+    @Operation(summary = "An author's standing and record on a site")
     @GetMapping(path = "/api/v1/sites/{siteId}/authors/{authorId}", produces = MediaType.APPLICATION_JSON_VALUE)
     AuthorRecord author(
             @PathVariable String siteId, @PathVariable @Size(max = 200) String authorId, Principal principal) {
@@ -79,6 +81,7 @@ class AuthorController {
         return new AuthorRecord(authors.standing(siteId, authorId), authors.history(siteId, authorId));
     }
 
+    @Operation(summary = "Ban, suspend, pre-moderate, trust or reset an author")
     @PostMapping(
             path = "/api/v1/sites/{siteId}/authors/{authorId}/actions",
             consumes = MediaType.APPLICATION_JSON_VALUE,

@@ -8,6 +8,7 @@ import io.modstream.moderation.authors.AuthorHistory;
 import io.modstream.moderation.authors.AuthorStanding;
 import io.modstream.moderation.authors.Authors;
 import io.modstream.moderation.web.Problems;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
@@ -138,6 +139,7 @@ class QueueController {
      */
     record BulkAnswer(List<BulkResult> results) {}
 
+    @Operation(summary = "List the held comments of your sites, oldest first, filtered by site, reason code and age")
     @GetMapping(path = "/api/v1/queue", produces = MediaType.APPLICATION_JSON_VALUE)
     QueuePage list(
             Principal principal,
@@ -158,6 +160,7 @@ class QueueController {
         return new QueuePage(matching.subList(from, to), page, size, matching.size());
     }
 
+    @Operation(summary = "One held comment with its author's record and standing")
     @GetMapping(path = "/api/v1/sites/{siteId}/queue/{commentId}", produces = MediaType.APPLICATION_JSON_VALUE)
     ItemDetail item(@PathVariable String siteId, @PathVariable String commentId, Principal principal) {
         access.require(principal, Role.MODERATOR, siteId);
@@ -169,6 +172,7 @@ class QueueController {
                 item, AuthorView.of(authors.history(siteId, authorId), authors.standing(siteId, authorId)));
     }
 
+    @Operation(summary = "Approve or reject a held comment; 409 if someone decided first")
     @PostMapping(
             path = "/api/v1/sites/{siteId}/queue/{commentId}/decision",
             consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -190,6 +194,7 @@ class QueueController {
                 });
     }
 
+    @Operation(summary = "Approve or reject up to 100 held comments")
     @PostMapping(
             path = "/api/v1/sites/{siteId}/decisions",
             consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -217,6 +222,7 @@ class QueueController {
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
+    @Operation(summary = "Every decision on a comment, in order")
     @GetMapping(path = "/api/v1/sites/{siteId}/comments/{commentId}/audit", produces = MediaType.APPLICATION_JSON_VALUE)
     List<AuditEntry> auditOfComment(@PathVariable String siteId, @PathVariable String commentId, Principal principal) {
         access.require(principal, Role.MODERATOR, siteId);
@@ -226,6 +232,7 @@ class QueueController {
     }
 
     /** A moderator's decisions on one site, newest first: for the site's admins, and for the moderator. */
+    @Operation(summary = "A moderator's decisions on a site, newest first")
     @GetMapping(
             path = "/api/v1/sites/{siteId}/moderators/{username}/audit",
             produces = MediaType.APPLICATION_JSON_VALUE)
@@ -244,6 +251,7 @@ class QueueController {
      * Changes to the queue of the caller's sites: {@code held} with the item, {@code decided} with who decided what.
      * A comment every {@value #HEARTBEAT_SECONDS} seconds keeps proxies from closing a quiet stream.
      */
+    @Operation(summary = "Live changes to the queue (server-sent events: held, decided)")
     @GetMapping(path = "/api/v1/queue/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<Object>> events(Principal principal) {
         StaffUser user = access.staff(principal);
