@@ -430,7 +430,12 @@ Development API key for site demo-site (local profile only): dev-site-key-not-fo
 Post a comment:
   curl -i -X POST http://localhost:$INGEST_PORT/api/v1/comments -H 'Authorization: Bearer dev-site-key-not-for-production' -H 'Content-Type: application/json' -d '{"threadId":"space-station","author":{"id":"reader-1","name":"Ada"},"body":"Great article!"}'
 
-Development admin and moderator of demo-site (local profile only): admin / dev-admin-password
+Moderators' console: http://localhost:$MODERATION_PORT/console/
+  Sign in as moderator / dev-moderator-password (or admin / dev-admin-password); both work demo-site's queue.
+  Post a comment that will be held for review, then watch it arrive in the console:
+  curl -i -X POST http://localhost:$INGEST_PORT/api/v1/comments -H 'Authorization: Bearer dev-site-key-not-for-production' -H 'Content-Type: application/json' -d '{"threadId":"space-station","author":{"id":"reader-2","name":"Bo"},"body":"You idiot, read the article first."}'
+
+Development admin of demo-site (local profile only): admin / dev-admin-password
 Site policies are read from moderation-service/policies/ (edit demo-site.yml, raise its version; reloaded within 10 s).
 
 Dry run: what would demo-site's policy do to this text? (nothing is published)
