@@ -249,7 +249,8 @@ class QueueController {
 
     /**
      * Changes to the queue of the caller's sites: {@code held} with the item, {@code decided} with who decided what.
-     * A comment every {@value #HEARTBEAT_SECONDS} seconds keeps proxies from closing a quiet stream.
+     * A comment at once (so the response starts and the browser knows it is connected) and every
+     * {@value #HEARTBEAT_SECONDS} seconds after (so proxies do not close a quiet stream).
      */
     @Operation(summary = "Live changes to the queue (server-sent events: held, decided)")
     @GetMapping(path = "/api/v1/queue/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -260,7 +261,7 @@ class QueueController {
                 .map(event -> ServerSentEvent.<Object>builder(event.payload())
                         .event(event.name())
                         .build());
-        Flux<ServerSentEvent<Object>> heartbeats = Flux.interval(Duration.ofSeconds(HEARTBEAT_SECONDS))
+        Flux<ServerSentEvent<Object>> heartbeats = Flux.interval(Duration.ZERO, Duration.ofSeconds(HEARTBEAT_SECONDS))
                 .map(tick ->
                         ServerSentEvent.<Object>builder().comment("keep-alive").build());
         return Flux.merge(changes, heartbeats);

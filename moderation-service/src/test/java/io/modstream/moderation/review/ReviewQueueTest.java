@@ -495,6 +495,13 @@ class ReviewQueueTest {
                 .expectHeader()
                 .location("/console/login.html");
         http.get()
+                .uri("/console/login.html")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueMatches("Content-Security-Policy", ".*script-src 'self';.*frame-ancestors 'none'.*");
+        http.get()
                 .uri("/api/v1/queue")
                 .header("X-Modstream-Console", "1")
                 .exchange()
