@@ -3,6 +3,7 @@ package io.modstream.moderation.activity;
 import io.modstream.moderation.ModerationProperties;
 import io.modstream.moderation.policy.AuthorActivity;
 import io.modstream.moderation.state.TopicFollower;
+import io.modstream.moderation.state.TopicView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,10 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.jspecify.annotations.Nullable;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * are exact. Thread-safe.
  */
 @Component
-public class AuthorActivityStore implements SmartLifecycle {
+public class AuthorActivityStore extends TopicView {
 
     public static final String TOPIC = "authors.activity";
 
@@ -37,21 +36,22 @@ public class AuthorActivityStore implements SmartLifecycle {
 
     private final Map<String, AuthorActivityRecord> byAuthor = new ConcurrentHashMap<>();
     private final Duration retention;
-    private final String bootstrapServers;
     private final JsonMapper json;
-    private volatile @Nullable TopicFollower follower;
-
-    private final boolean autoStartup;
+    private final TopicFollower follower;
 
     AuthorActivityStore(
             ModerationProperties properties,
             KafkaConnectionDetails kafka,
             KafkaProperties kafkaProperties,
             JsonMapper json) {
+        super(kafkaProperties);
         this.retention = properties.activity().retention();
-        this.bootstrapServers = String.join(",", kafka.getConsumer().getBootstrapServers());
-        this.autoStartup = kafkaProperties.getListener().isAutoStartup();
         this.json = json;
+        this.follower = new TopicFollower(
+                "author-activity",
+                String.join(",", kafka.getConsumer().getBootstrapServers()),
+                List.of(TOPIC),
+                this::apply);
     }
 
     /** Forgets authors whose last post is older than the retention, so memory follows active authors only. */
@@ -93,11 +93,8 @@ public class AuthorActivityStore implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        TopicFollower reader = new TopicFollower("author-activity", bootstrapServers, List.of(TOPIC), this::apply);
-        follower = reader;
-        // The listener starts after this (a later lifecycle phase), so the first comments already see history.
-        reader.start(Duration.ofSeconds(60));
+    protected List<Followed> followed() {
+        return List.of(follower);
     }
 
     private void apply(ConsumerRecord<String, byte[]> record) {
@@ -114,32 +111,5 @@ public class AuthorActivityStore implements SmartLifecycle {
         return record.posts().isEmpty()
                 ? 0
                 : record.posts().get(record.posts().size() - 1).at().toEpochMilli();
-    }
-
-    @Override
-    public void stop() {
-        TopicFollower reader = follower;
-        if (reader != null) {
-            reader.stop();
-        }
-        follower = null;
-    }
-
-    /** Follows the listener containers' setting: no moderation, no need for history. */
-    @Override
-    public boolean isAutoStartup() {
-        return autoStartup;
-    }
-
-    @Override
-    public boolean isRunning() {
-        TopicFollower reader = follower;
-        return reader != null && reader.isRunning();
-    }
-
-    /** Before the listener containers, so history is loaded before the first comment is moderated. */
-    @Override
-    public int getPhase() {
-        return 0;
     }
 }

@@ -34,7 +34,6 @@ import reactor.core.scheduler.Schedulers;
  * so the author's next comment meets it on every instance that has read it (within a moment).
  */
 @RestController
-@Validated
 class AuthorController {
 
     private final Authors authors;

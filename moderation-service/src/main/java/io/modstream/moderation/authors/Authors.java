@@ -2,11 +2,11 @@ package io.modstream.moderation.authors;
 
 import io.modstream.events.Verdict;
 import io.modstream.moderation.state.KeyedState;
-import java.time.Duration;
+import io.modstream.moderation.state.TopicView;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * here at once; the caller publishes the value answered, in its transaction. Thread-safe.
  */
 @Component
-public class Authors implements SmartLifecycle {
+public class Authors extends TopicView {
 
     /** Compacted; written by the author-action API. */
     public static final String STANDING_TOPIC = "authors.standing";
@@ -26,16 +26,14 @@ public class Authors implements SmartLifecycle {
 
     private final KeyedState<AuthorStanding> standings;
     private final KeyedState<AuthorHistory> histories;
-    private final boolean autoStartup;
-    private volatile boolean running;
 
     Authors(KafkaConnectionDetails kafka, KafkaProperties kafkaProperties, JsonMapper json) {
+        super(kafkaProperties);
         String servers = String.join(",", kafka.getConsumer().getBootstrapServers());
         this.standings = new KeyedState<>(
                 "author-standing", servers, STANDING_TOPIC, AuthorStanding.class, AuthorStanding::revision, json);
         this.histories = new KeyedState<>(
                 "author-history", servers, HISTORY_TOPIC, AuthorHistory.class, AuthorHistory::revision, json);
-        this.autoStartup = kafkaProperties.getListener().isAutoStartup();
     }
 
     /** The key of an author's records: site and author id. */
@@ -77,33 +75,7 @@ public class Authors implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        standings.start(Duration.ofSeconds(60));
-        histories.start(Duration.ofSeconds(60));
-        running = true;
-    }
-
-    @Override
-    public void stop() {
-        standings.stop();
-        histories.stop();
-        running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Follows the listener containers' setting: no moderation, no need for author state. */
-    @Override
-    public boolean isAutoStartup() {
-        return autoStartup;
-    }
-
-    /** Before the listener containers, so the first comment already meets its author's standing. */
-    @Override
-    public int getPhase() {
-        return 0;
+    protected List<Followed> followed() {
+        return List.of(standings, histories);
     }
 }

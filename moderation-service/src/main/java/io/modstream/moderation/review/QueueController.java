@@ -42,7 +42,6 @@ import reactor.core.scheduler.Schedulers;
  * moderate answers 404, and the queue lists only the caller's sites.
  */
 @RestController
-@Validated
 class QueueController {
 
     static final long HEARTBEAT_SECONDS = 20;

@@ -5,6 +5,7 @@ import io.modstream.events.ModeratorDecision;
 import io.modstream.events.Topics;
 import io.modstream.events.Verdict;
 import io.modstream.moderation.state.TopicFollower;
+import io.modstream.moderation.state.TopicView;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,7 +21,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * follower thread writes, request threads read.
  */
 @Component
-public class ReviewQueue implements SmartLifecycle {
+public class ReviewQueue extends TopicView {
 
     static final int AUDIT_PER_MODERATOR = 1000;
 
@@ -51,11 +51,10 @@ public class ReviewQueue implements SmartLifecycle {
     private final Sinks.Many<QueueEvent> events = Sinks.many().multicast().directBestEffort();
     private final JsonMapper json;
     private final TopicFollower follower;
-    private final boolean autoStartup;
 
     ReviewQueue(KafkaConnectionDetails kafka, KafkaProperties kafkaProperties, JsonMapper json) {
+        super(kafkaProperties);
         this.json = json;
-        this.autoStartup = kafkaProperties.getListener().isAutoStartup();
         this.follower = new TopicFollower(
                 "review-queue",
                 String.join(",", kafka.getConsumer().getBootstrapServers()),
@@ -203,29 +202,7 @@ public class ReviewQueue implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        follower.start(Duration.ofSeconds(60));
-    }
-
-    @Override
-    public void stop() {
-        follower.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return follower.isRunning();
-    }
-
-    /** Follows the listener containers' setting: a service that moderates nothing has no queue. */
-    @Override
-    public boolean isAutoStartup() {
-        return autoStartup;
-    }
-
-    /** Before the listener containers: the decision listener needs the queue's order of decisions. */
-    @Override
-    public int getPhase() {
-        return 0;
+    protected List<Followed> followed() {
+        return List.of(follower);
     }
 }

@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * @param <T> the value type, read from JSON
  */
-public final class KeyedState<T> {
+public final class KeyedState<T> implements TopicView.Followed {
 
     private final Map<String, T> byKey = new ConcurrentHashMap<>();
     private final Class<T> type;
@@ -50,16 +50,14 @@ public final class KeyedState<T> {
         this.follower = new TopicFollower(name, bootstrapServers, List.of(topic), this::apply);
     }
 
+    @Override
     public void start(Duration wait) {
         follower.start(wait);
     }
 
+    @Override
     public void stop() {
         follower.stop();
-    }
-
-    public boolean isRunning() {
-        return follower.isRunning();
     }
 
     public @Nullable T get(String key) {

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * at start have been handled (or after a timeout); {@link #awaitHandled} lets a caller wait until a record it knows
  * of (say, one it just wrote) has been handled here.
  */
-public final class TopicFollower {
+public final class TopicFollower implements TopicView.Followed {
 
     private static final Logger log = LoggerFactory.getLogger(TopicFollower.class);
 
@@ -64,6 +64,7 @@ public final class TopicFollower {
     }
 
     /** Starts following; returns when the topics have been read to the end they had at start, or after the wait. */
+    @Override
     public void start(Duration wait) {
         KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(config);
         consumer = reader;
@@ -170,6 +171,7 @@ public final class TopicFollower {
     }
 
     /** Stops following and closes the consumer. */
+    @Override
     public void stop() {
         KafkaConsumer<String, byte[]> reader = consumer;
         if (reader != null) {

@@ -62,7 +62,7 @@ import tools.jackson.databind.json.JsonMapper;
             "modstream.moderation.users[0].username=alice",
             "modstream.moderation.users[0].password-hash=$2a$04$rfUkuuE.N0JW43JGF1FtaeR6xxu/GHaqOC2CNVvseo5emWoDbH3uy",
             "modstream.moderation.users[0].roles=MODERATOR",
-            "modstream.moderation.users[0].sites=site-q,site-authors,site-new",
+            "modstream.moderation.users[0].sites=site-q,site-authors,site-new,site-filter",
             "modstream.moderation.users[1].username=bob",
             "modstream.moderation.users[1].password-hash=$2a$04$rfUkuuE.N0JW43JGF1FtaeR6xxu/GHaqOC2CNVvseo5emWoDbH3uy",
             "modstream.moderation.users[1].roles=MODERATOR",
@@ -247,6 +247,56 @@ class ReviewQueueTest {
                 .exchange()
                 .expectStatus()
                 .isNotFound();
+    }
+
+    @Test
+    void theQueueIsFilteredByReasonAndAgeAndPagedOldestFirst() {
+        CommentSubmitted first = submit("site-filter", "reader-" + UUID.randomUUID(), "You idiot.");
+        awaitQueued("alice", "site-filter", first.commentId());
+        CommentSubmitted second = submit("site-filter", "reader-" + UUID.randomUUID(), "Wowwwwwwwwwwwwwwwww, great");
+        awaitQueued("alice", "site-filter", second.commentId());
+        CommentSubmitted third = submit("site-filter", "reader-" + UUID.randomUUID(), "What a moron.");
+        awaitQueued("alice", "site-filter", third.commentId());
+
+        assertThat(ids(queuePage("alice", "&site=site-filter")))
+                .containsExactly(first.commentId(), second.commentId(), third.commentId());
+        assertThat(ids(queuePage("alice", "&site=site-filter&reason=SPAM"))).containsExactly(second.commentId());
+        assertThat(ids(queuePage("alice", "&site=site-filter&minAgeSeconds=3600")))
+                .isEmpty();
+
+        JsonNode firstPage = pageOf("&site=site-filter&size=2&page=0");
+        JsonNode secondPage = pageOf("&site=site-filter&size=2&page=1");
+        assertThat(ids(firstPage)).containsExactly(first.commentId(), second.commentId());
+        assertThat(ids(secondPage)).containsExactly(third.commentId());
+        assertThat(firstPage.get("total").asInt()).isEqualTo(3);
+        http.get()
+                .uri("/api/v1/queue?size=1000")
+                .headers(h -> h.setBasicAuth("alice", PASSWORD))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    private JsonNode pageOf(String query) {
+        byte[] body = http.get()
+                .uri("/api/v1/queue?" + query.substring(1))
+                .headers(h -> h.setBasicAuth("alice", PASSWORD))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
+        return json.readTree(body);
+    }
+
+    private static List<String> ids(JsonNode page) {
+        return page.get("items")
+                .valueStream()
+                .map(item -> item.get("commentId").asString())
+                .toList();
     }
 
     @Test
