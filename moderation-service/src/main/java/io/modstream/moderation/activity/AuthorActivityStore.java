@@ -1,9 +1,9 @@
 package io.modstream.moderation.activity;
 
+import io.modstream.kafka.views.TopicFollower;
+import io.modstream.kafka.views.TopicView;
 import io.modstream.moderation.ModerationProperties;
 import io.modstream.moderation.policy.AuthorActivity;
-import io.modstream.moderation.state.TopicFollower;
-import io.modstream.moderation.state.TopicView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.modstream.moderation.authors;
 
 import io.modstream.events.Verdict;
-import io.modstream.moderation.state.KeyedState;
-import io.modstream.moderation.state.TopicView;
+import io.modstream.kafka.views.KeyedState;
+import io.modstream.kafka.views.TopicView;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;

@@ -1,4 +1,4 @@
-package io.modstream.moderation.state;
+package io.modstream.kafka.views;
 
 import java.time.Duration;
 import java.util.List;
