@@ -2,6 +2,7 @@ package io.modstream.ingest.submit;
 
 import io.modstream.events.Author;
 import io.modstream.events.CommentSubmitted;
+import io.modstream.ingest.status.CommentStatuses;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -28,12 +29,15 @@ class CommentController {
 
     private final CommentPublisher publisher;
     private final IdempotentSubmissions idempotent;
+    private final CommentStatuses statuses;
     private final JsonMapper json;
     private final Clock clock;
 
-    CommentController(CommentPublisher publisher, IdempotentSubmissions idempotent, JsonMapper json) {
+    CommentController(
+            CommentPublisher publisher, IdempotentSubmissions idempotent, CommentStatuses statuses, JsonMapper json) {
         this.publisher = publisher;
         this.idempotent = idempotent;
+        this.statuses = statuses;
         this.json = json;
         this.clock = Clock.systemUTC();
     }
@@ -45,15 +49,16 @@ class CommentController {
             @Validated @RequestBody SubmitCommentRequest request) {
         if (idempotencyKey == null) {
             String commentId = UUID.randomUUID().toString();
-            return publisher.publish(toEvent(commentId, siteId, request)).thenReturn(accepted(commentId, false));
+            return publish(toEvent(commentId, siteId, request)).thenReturn(accepted(commentId, false));
         }
         return idempotent
-                .once(
-                        siteId,
-                        idempotencyKey,
-                        fingerprint(request),
-                        id -> publisher.publish(toEvent(id, siteId, request)))
+                .once(siteId, idempotencyKey, fingerprint(request), id -> publish(toEvent(id, siteId, request)))
                 .map(outcome -> accepted(outcome.commentId(), outcome.replayed()));
+    }
+
+    /** Publishes, then records the comment as pending here, so a status read right after the 202 finds it. */
+    private Mono<Void> publish(CommentSubmitted comment) {
+        return publisher.publish(comment).then(Mono.fromRunnable(() -> statuses.accepted(comment)));
     }
 
     private CommentSubmitted toEvent(String commentId, String siteId, SubmitCommentRequest request) {

@@ -115,8 +115,12 @@ public final class TopicFollower implements TopicView.Followed {
         try {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : topics) {
-                reader.partitionsFor(topic, Duration.ofSeconds(30))
-                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+                List<org.apache.kafka.common.PartitionInfo> found = reader.partitionsFor(topic, Duration.ofSeconds(30));
+                if (found == null || found.isEmpty()) {
+                    // A view that silently followed nothing would answer wrongly forever: fail where it shows.
+                    throw new IllegalStateException("topic " + topic + " does not exist; create it before starting");
+                }
+                found.forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
             }
             reader.assign(partitions);
             reader.seekToBeginning(partitions);

@@ -1,0 +1,180 @@
+package io.modstream.ingest.status;
+
+import io.modstream.events.Reason;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+
+/**
+ * The read side for a site's backend, with its API key: a comment's status, a thread's approved comments, and a live
+ * stream of them. A site sees only its own comments and threads; another site's comment answers 404.
+ */
+@RestController
+class StatusController {
+
+    static final long HEARTBEAT_SECONDS = 20;
+
+    private final CommentStatuses statuses;
+
+    StatusController(CommentStatuses statuses) {
+        this.statuses = statuses;
+    }
+
+    /**
+     * A comment's status.
+     *
+     * @param id the comment id
+     * @param threadId its thread
+     * @param status {@code PENDING}, {@code IN_REVIEW}, {@code APPROVED} or {@code REJECTED}
+     * @param reasons why, in words a commenter can read; {@code start}/{@code end} index the submitted body
+     * @param sanitizedText the text to show; only when approved
+     * @param sanitizedHtml formatting-only HTML to show; only when approved
+     * @param submittedAt when Modstream accepted it
+     * @param decidedAt when it reached this status; null while pending
+     */
+    record StatusAnswer(
+            String id,
+            String threadId,
+            CommentStatus.Status status,
+            List<Reason> reasons,
+            @Nullable String sanitizedText,
+            @Nullable String sanitizedHtml,
+            Instant submittedAt,
+            @Nullable Instant decidedAt) {
+
+        static StatusAnswer of(CommentStatus status) {
+            return new StatusAnswer(
+                    status.id(),
+                    status.threadId(),
+                    status.status(),
+                    status.reasons(),
+                    status.sanitizedText(),
+                    status.sanitizedHtml(),
+                    status.submittedAt(),
+                    status.decidedAt());
+        }
+    }
+
+    /**
+     * An approved comment, ready to show.
+     *
+     * @param id the comment id
+     * @param parentId the comment it replies to, if any
+     * @param authorName the name the site sent
+     * @param sanitizedText the text
+     * @param sanitizedHtml the formatting-only HTML
+     * @param submittedAt when it was posted
+     * @param approvedAt when it was approved
+     */
+    record ThreadComment(
+            String id,
+            @Nullable String parentId,
+            @Nullable String authorName,
+            @Nullable String sanitizedText,
+            @Nullable String sanitizedHtml,
+            Instant submittedAt,
+            @Nullable Instant approvedAt) {
+
+        static ThreadComment of(CommentStatus status) {
+            return new ThreadComment(
+                    status.id(),
+                    status.parentId(),
+                    status.authorName(),
+                    status.sanitizedText(),
+                    status.sanitizedHtml(),
+                    status.submittedAt(),
+                    status.decidedAt());
+        }
+    }
+
+    /**
+     * A page of a thread.
+     *
+     * @param comments approved comments, newest first
+     * @param page the page number, from 0
+     * @param size the page size asked for
+     * @param total approved comments in the thread
+     */
+    record ThreadAnswer(List<ThreadComment> comments, int page, int size, int total) {}
+
+    @GetMapping(path = "/api/v1/comments/{commentId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    StatusAnswer status(@AuthenticationPrincipal String siteId, @PathVariable @Size(max = 100) String commentId) {
+        return statuses.status(commentId)
+                .filter(status -> status.siteId().equals(siteId))
+                .map(StatusAnswer::of)
+                .orElseThrow(() -> notFound("No comment " + commentId + " from this site."));
+    }
+
+    @GetMapping(path = "/api/v1/threads/{threadId}/comments", produces = MediaType.APPLICATION_JSON_VALUE)
+    ThreadAnswer thread(
+            @AuthenticationPrincipal String siteId,
+            @PathVariable @Size(max = 200) String threadId,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        CommentStatuses.ThreadPage comments = statuses.approved(siteId, threadId, page, size);
+        return new ThreadAnswer(
+                comments.comments().stream().map(ThreadComment::of).toList(), page, size, comments.total());
+    }
+
+    /**
+     * Approved comments of a thread as they are published, as server-sent events named {@code comment}. Each event's
+     * id orders it in the thread; a client that reconnects with {@code Last-Event-ID} first gets what it missed.
+     */
+    @GetMapping(path = "/api/v1/threads/{threadId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    Flux<ServerSentEvent<ThreadComment>> stream(
+            @AuthenticationPrincipal String siteId,
+            @PathVariable @Size(max = 200) String threadId,
+            @RequestHeader(name = "Last-Event-ID", required = false) @Nullable @Size(max = 200) String lastEventId) {
+        Flux<CommentStatus> live = statuses.approvals()
+                .filter(status ->
+                        status.siteId().equals(siteId) && status.threadId().equals(threadId));
+        CommentStatuses.FeedKey after = lastEventId == null ? null : CommentStatuses.FeedKey.parse(lastEventId);
+        Flux<ServerSentEvent<ThreadComment>> comments = Flux.defer(() -> {
+                    // Live approvals are buffered from before the missed ones are read, so none falls in between;
+                    // one that is in both is sent once.
+                    Sinks.Many<CommentStatus> buffered = Sinks.many().unicast().onBackpressureBuffer();
+                    Disposable listening = live.subscribe(buffered::tryEmitNext);
+                    List<CommentStatus> missed =
+                            after == null ? List.of() : statuses.approvedAfter(siteId, threadId, after);
+                    Set<String> sent = ConcurrentHashMap.newKeySet();
+                    return Flux.concat(Flux.fromIterable(missed), buffered.asFlux())
+                            .filter(status -> sent.add(status.id()))
+                            .doFinally(signal -> listening.dispose());
+                })
+                .map(status -> ServerSentEvent.builder(ThreadComment.of(status))
+                        .id(status.eventId())
+                        .event("comment")
+                        .build());
+        Flux<ServerSentEvent<ThreadComment>> heartbeats = Flux.interval(
+                        Duration.ZERO, Duration.ofSeconds(HEARTBEAT_SECONDS))
+                .map(tick -> ServerSentEvent.<ThreadComment>builder()
+                        .comment("keep-alive")
+                        .build());
+        return Flux.merge(heartbeats, comments);
+    }
+
+    private static ErrorResponseException notFound(String detail) {
+        return new ErrorResponseException(
+                HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail), null);
+    }
+}
