@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -31,12 +32,16 @@ import org.slf4j.LoggerFactory;
 public final class TopicFollower implements TopicView.Followed {
 
     private static final Logger log = LoggerFactory.getLogger(TopicFollower.class);
+    private static final Duration MAX_PAUSE = Duration.ofSeconds(30);
 
     private final String name;
     private final List<String> topics;
     private final Map<String, Object> config = new HashMap<>();
     private final Consumer<ConsumerRecord<String, byte[]>> handler;
-    private final CountDownLatch caughtUp = new CountDownLatch(1);
+    /** Released when the view has read what was there at start, or has found it cannot yet: start-up goes on. */
+    private final CountDownLatch startUp = new CountDownLatch(1);
+
+    private volatile boolean caughtUp;
     private final Map<TopicPartition, Long> handledUpTo = new HashMap<>(); // guarded by itself
     private volatile @Nullable KafkaConsumer<String, byte[]> consumer;
     private volatile @Nullable Thread thread;
@@ -73,7 +78,7 @@ public final class TopicFollower implements TopicView.Followed {
         thread = follower;
         follower.start();
         try {
-            if (!caughtUp.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!startUp.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
                 log.warn(
                         "{}: topics {} not read to their end within {}; starting with a partial view",
                         name,
@@ -111,43 +116,70 @@ public final class TopicFollower implements TopicView.Followed {
         }
     }
 
+    /**
+     * Reads until stopped. Trouble with the broker (unreachable, a topic not there yet) is logged and retried with a
+     * growing pause, from where the view had got to: a view never silently stops following. Start-up does not wait
+     * for a broker that is down; it goes on with an empty view, which fills in once the broker answers.
+     */
     private void follow(KafkaConsumer<String, byte[]> reader) {
+        Duration pause = Duration.ofSeconds(1);
+        List<TopicPartition> partitions = List.of();
+        Map<TopicPartition, Long> end = Map.of();
         try {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : topics) {
-                List<org.apache.kafka.common.PartitionInfo> found = reader.partitionsFor(topic, Duration.ofSeconds(30));
-                if (found == null || found.isEmpty()) {
-                    // A view that silently followed nothing would answer wrongly forever: fail where it shows.
-                    throw new IllegalStateException("topic " + topic + " does not exist; create it before starting");
-                }
-                found.forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            }
-            reader.assign(partitions);
-            reader.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = reader.endOffsets(partitions);
             while (!Thread.currentThread().isInterrupted()) {
-                for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(200))) {
-                    handle(record);
-                }
-                noteProgress(reader, partitions);
-                if (caughtUp.getCount() > 0
-                        && end.entrySet().stream().allMatch(e -> reader.position(e.getKey()) >= e.getValue())) {
-                    log.info("{}: read {} to the end", name, topics);
-                    caughtUp.countDown();
+                try {
+                    if (partitions.isEmpty()) {
+                        partitions = discover(reader);
+                        reader.assign(partitions);
+                        reader.seekToBeginning(partitions);
+                        end = reader.endOffsets(partitions);
+                    }
+                    for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(200))) {
+                        handle(record);
+                    }
+                    noteProgress(reader, partitions);
+                    if (!caughtUp && readTo(reader, end)) {
+                        log.info("{}: read {} to the end", name, topics);
+                        caughtUp = true;
+                        startUp.countDown();
+                    }
+                    pause = Duration.ofSeconds(1);
+                } catch (WakeupException stopping) {
+                    throw stopping;
+                } catch (RuntimeException e) {
+                    log.warn("{}: cannot follow {} ({}); trying again in {}", name, topics, e.toString(), pause);
+                    startUp.countDown();
+                    Thread.sleep(pause.toMillis());
+                    pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
                 }
             }
-        } catch (WakeupException stopping) {
+        } catch (WakeupException | InterruptedException stopping) {
             // stop() asked us to
-        } catch (RuntimeException e) {
-            log.error("{}: following {} failed; this instance's view stops here", name, topics, e);
         } finally {
             thread = null;
-            caughtUp.countDown();
+            startUp.countDown();
             synchronized (handledUpTo) {
                 handledUpTo.notifyAll();
             }
             reader.close();
         }
+    }
+
+    /** Every partition of the topics; fails if a topic does not exist yet, so it is looked for again. */
+    private List<TopicPartition> discover(KafkaConsumer<String, byte[]> reader) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : topics) {
+            List<PartitionInfo> found = reader.partitionsFor(topic, Duration.ofSeconds(10));
+            if (found == null || found.isEmpty()) {
+                throw new IllegalStateException("topic " + topic + " does not exist yet");
+            }
+            found.forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+        }
+        return partitions;
+    }
+
+    private static boolean readTo(KafkaConsumer<String, byte[]> reader, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(e -> reader.position(e.getKey()) >= e.getValue());
     }
 
     private void handle(ConsumerRecord<String, byte[]> record) {
@@ -190,6 +222,11 @@ public final class TopicFollower implements TopicView.Followed {
             }
         }
         consumer = null;
+    }
+
+    /** Whether the view has read everything that was in its topics when it started. */
+    public boolean isCaughtUp() {
+        return caughtUp;
     }
 
     public boolean isRunning() {
