@@ -161,6 +161,10 @@ record ObfuscatedSeparator(char meaning, int end, boolean weak) {
     /** Whether {@code word} (any case) stands at {@code at} and is not the start of a longer word. */
     private static boolean isWord(String text, int at, String word) {
         int end = at + word.length();
+        char first = at < text.length() ? text.charAt(at) : 0;
+        if (first < 0x80 && (first | 0x20) != word.charAt(0)) {
+            return false; // checked first: this runs at every space, and most words do not start like these
+        }
         return end <= text.length()
                 && text.regionMatches(true, at, word, 0, word.length())
                 && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)));
