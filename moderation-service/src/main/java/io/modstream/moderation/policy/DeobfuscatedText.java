@@ -1,7 +1,5 @@
 package io.modstream.moderation.policy;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * A comment with its disguises undone, for the checks that look for addresses: letters folded by
  * {@link ObfuscatedLetters} and separators such as {@code [.]} or {@code (at)} replaced by {@link ObfuscatedSeparator},
@@ -11,37 +9,23 @@ import org.jspecify.annotations.Nullable;
  */
 final class DeobfuscatedText {
 
-    /** Where each folded char came from: two ints per char of a text that differs from the original. */
-    private record Spans(int[] starts, int[] ends) {}
-
     private final String original;
     private final String text;
-    /** Whether {@link #text} differs from the original; if not, every char maps to itself. */
-    private final boolean changed;
-    /**
-     * Null until first asked for. Most texts are never asked (only an address that is found needs them), so
-     * {@link #of} does not record them, and the first question folds the body again, recording them. Racy like
-     * {@link String#hashCode}: two threads may both compute equal arrays.
-     */
-    private volatile @Nullable Spans spans;
+    private final int[] starts;
+    private final int[] ends;
 
-    private DeobfuscatedText(String original, String text, boolean changed, @Nullable Spans spans) {
+    private DeobfuscatedText(String original, String text, int[] starts, int[] ends) {
         this.original = original;
         this.text = text;
-        this.changed = changed;
-        this.spans = spans;
+        this.starts = starts;
+        this.ends = ends;
     }
 
     static DeobfuscatedText of(String body) {
-        return fold(body, false);
-    }
-
-    /** Folds {@code body}; records where each char came from only if {@code withSpans}. The text does not depend on it. */
-    private static DeobfuscatedText fold(String body, boolean withSpans) {
         if (!mayBeDisguised(body)) {
-            return new DeobfuscatedText(body, body, false, null);
+            return new DeobfuscatedText(body, body, new int[0], new int[0]);
         }
-        Builder out = new Builder(body, withSpans);
+        Builder out = new Builder(body);
         int i = 0;
         while (i < body.length()) {
             char c = body.charAt(i);
@@ -107,42 +91,28 @@ final class DeobfuscatedText {
 
     /** Where the folded char at {@code index} begins in the original. */
     int originalStart(int index) {
-        if (!changed) {
+        if (starts.length == 0) {
             return index;
         }
-        return index < text.length() ? spans().starts()[index] : original.length();
+        return index < text.length() ? starts[index] : original.length();
     }
 
     /** Where the folded text ending just before {@code end} ends in the original. */
     int originalEnd(int end) {
-        if (!changed || end == 0) {
+        if (starts.length == 0 || end == 0) {
             return end;
         }
-        return spans().ends()[end - 1];
+        return ends[end - 1];
     }
 
     /** Whether any char in {@code [from, to)} of the folded text was disguised in the original. */
     boolean isDisguised(int from, int to) {
-        if (!changed) {
-            return false;
-        }
-        int[] starts = spans().starts();
-        int[] ends = spans().ends();
-        for (int i = from; i < to; i++) {
+        for (int i = from; i < to && starts.length > 0; i++) {
             if (ends[i] - starts[i] != 1 || original.charAt(starts[i]) != text.charAt(i)) {
                 return true;
             }
         }
         return false;
-    }
-
-    private Spans spans() {
-        Spans known = spans;
-        if (known == null) {
-            known = fold(original, true).spans;
-            spans = known;
-        }
-        return known;
     }
 
     private static boolean isBetweenAsciiLetters(String body, int next, CharSequence before) {
@@ -160,16 +130,14 @@ final class DeobfuscatedText {
     private static final class Builder implements CharSequence {
 
         private final String body;
-        private final boolean withSpans;
         private StringBuilder text = new StringBuilder(0);
         private int[] starts = new int[0];
         private int[] ends = new int[0];
         private int length;
         private boolean same = true;
 
-        Builder(String body, boolean withSpans) {
+        Builder(String body) {
             this.body = body;
-            this.withSpans = withSpans;
         }
 
         void keep(int from, int to) {
@@ -178,10 +146,6 @@ final class DeobfuscatedText {
                 return;
             }
             text.append(body, from, to);
-            if (!withSpans) {
-                length += to - from;
-                return;
-            }
             int at = length; // a local, not the field, so that the loop compiles to a simple fill
             for (int i = from; i < to; i++, at++) {
                 starts[at] = i;
@@ -206,10 +170,8 @@ final class DeobfuscatedText {
 
         private void add(char c, int from, int to) {
             text.append(c);
-            if (withSpans) {
-                starts[length] = from;
-                ends[length] = to;
-            }
+            starts[length] = from;
+            ends[length] = to;
             length++;
         }
 
@@ -220,9 +182,6 @@ final class DeobfuscatedText {
             same = false;
             text = new StringBuilder(body.length());
             text.append(body, 0, length);
-            if (!withSpans) {
-                return;
-            }
             starts = new int[body.length()];
             ends = new int[body.length()];
             for (int i = 0; i < length; i++) {
@@ -233,8 +192,8 @@ final class DeobfuscatedText {
 
         DeobfuscatedText build() {
             return same
-                    ? new DeobfuscatedText(body, body, false, null)
-                    : new DeobfuscatedText(body, text.toString(), true, withSpans ? new Spans(starts, ends) : null);
+                    ? new DeobfuscatedText(body, body, new int[0], new int[0])
+                    : new DeobfuscatedText(body, text.toString(), starts, ends);
         }
 
         @Override
