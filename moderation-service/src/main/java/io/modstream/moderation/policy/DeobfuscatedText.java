@@ -30,8 +30,12 @@ final class DeobfuscatedText {
         while (i < body.length()) {
             char c = body.charAt(i);
             if (c < 0x80 && !mayStartSeparator(c)) {
-                out.keep(i, i + 1);
-                i++;
+                int plainEnd = i + 1;
+                while (plainEnd < body.length() && isPlain(body.charAt(plainEnd))) {
+                    plainEnd++;
+                }
+                out.keep(i, plainEnd); // kept as one stretch: most of the text, once it differs, is copied this way
+                i = plainEnd;
                 continue;
             }
             if (mayStartSeparator(c)) {
@@ -69,6 +73,11 @@ final class DeobfuscatedText {
             }
         }
         return false;
+    }
+
+    /** ASCII that cannot begin a separator: kept as it is. */
+    private static boolean isPlain(char c) {
+        return c < 0x80 && !mayStartSeparator(c);
     }
 
     private static boolean mayStartSeparator(char c) {
@@ -136,9 +145,13 @@ final class DeobfuscatedText {
                 length += to - from;
                 return;
             }
-            for (int i = from; i < to; i++) {
-                add(body.charAt(i), i, i + 1);
+            text.append(body, from, to);
+            int at = length; // a local, not the field, so that the loop compiles to a simple fill
+            for (int i = from; i < to; i++, at++) {
+                starts[at] = i;
+                ends[at] = i + 1;
             }
+            length = at;
         }
 
         void put(int cp, int from, int to) {

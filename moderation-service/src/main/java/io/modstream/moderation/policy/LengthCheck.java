@@ -38,6 +38,9 @@ final class LengthCheck implements Check {
         int previous = -1;
         int regionalIndicators = 0;
         boolean inTag = false;
+        // Each counted character takes at least one char, so a body no longer than the limit is never too long, and
+        // once it has the minimum the answer is known: most comments stop counting at their first character.
+        int enough = body.length() <= max ? Math.max(min, 1) : Integer.MAX_VALUE;
         for (int i = 0; i < body.length(); ) {
             int cp = body.codePointAt(i);
             regionalIndicators = isRegionalIndicator(cp) ? regionalIndicators + 1 : 0;
@@ -56,6 +59,9 @@ final class LengthCheck implements Check {
                 spaceAt = -1;
                 if (++visible > max) {
                     return tooLong(i, body.length());
+                }
+                if (visible >= enough) {
+                    return List.of();
                 }
             }
             previous = cp;

@@ -29,6 +29,9 @@ record PhoneShape(
         boolean roundNumber) {
 
     static final int MAX_GROUPS = 16;
+    /** The fewest digits of a phone number. */
+    static final int MIN_DIGITS = 7;
+
     private static final String SEPARATORS = " -./";
     private static final int SPACE = 1;
 
@@ -100,7 +103,7 @@ record PhoneShape(
     }
 
     boolean isPhone() {
-        if (digits < 7 || digits > 15 || count > MAX_GROUPS) {
+        if (digits < MIN_DIGITS || digits > 15 || count > MAX_GROUPS) {
             return false;
         }
         if (plus) {

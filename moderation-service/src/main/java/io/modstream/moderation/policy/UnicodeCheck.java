@@ -48,11 +48,18 @@ final class UnicodeCheck implements Check {
         int runStart = -1;
         int marks = 0;
         for (int i = 0; i < body.length(); ) {
+            // Outside a run, plain chars change nothing but the count of marks: past them at once.
+            int plainEnd = runStart < 0 ? plainEnd(body, i) : i;
+            if (plainEnd > i) {
+                marks = 0;
+                i = plainEnd;
+                continue;
+            }
             int cp = body.codePointAt(i);
             int next = cp == BLACK_FLAG ? tagSequenceEnd(body, i + 2) : i + Character.charCount(cp);
             boolean bad;
             if (cp >= 0x20 && cp < 0x7F) {
-                marks = 0; // printable ASCII, most of most comments: never hidden, never a mark
+                marks = 0; // printable ASCII right after a run: never hidden, never a mark
                 bad = false;
             } else {
                 int type = Character.getType(cp);
@@ -74,6 +81,23 @@ final class UnicodeCheck implements Check {
             add(findings, runStart, body.length(), body.length());
         }
         return findings;
+    }
+
+    /**
+     * Where the printable ASCII, tabs and line breaks from {@code from} end: such chars are never hidden and never a
+     * mark, and most of most comments is nothing else, so a tight loop reads them instead of the one that asks about
+     * code points.
+     */
+    private static int plainEnd(String body, int from) {
+        int i = from;
+        while (i < body.length()) {
+            char c = body.charAt(i);
+            if ((c < 0x20 || c >= 0x7F) && c != '\n' && c != '\r' && c != '\t') {
+                break;
+            }
+            i++;
+        }
+        return i;
     }
 
     /** Adds a finding; past the cap, one last finding covers the rest of the body and the scan stops. */
