@@ -73,7 +73,7 @@ public final class CheckCostReport {
 
     private static void pass(Stages.Stage stage, Submission[] comments) {
         for (Submission comment : comments) {
-            sink = stage.work().apply(comment);
+            sink = stage.work().apply(CommentMix.fresh(comment));
         }
     }
 
