@@ -3,6 +3,7 @@ package io.modstream.ingest.site;
 import io.modstream.ingest.web.ProblemResponses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
@@ -49,6 +50,18 @@ class ApiSecurityConfig {
                 .addFilterAt(apiKeyFilter, SecurityWebFiltersOrder.AUTHENTICATION)
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                        .permitAll()
+                        // The API's description and its UI: they describe, they reveal no data.
+                        .pathMatchers(
+                                HttpMethod.GET,
+                                "/v3/api-docs",
+                                "/v3/api-docs/**",
+                                "/swagger-ui.html",
+                                "/swagger-ui/**",
+                                "/webjars/swagger-ui/**")
+                        .permitAll()
+                        // The demo site (local profile only): its own small backend holds the key, not the browser.
+                        .pathMatchers("/demo", "/demo/**")
                         .permitAll()
                         .anyExchange()
                         .hasRole("SITE"))

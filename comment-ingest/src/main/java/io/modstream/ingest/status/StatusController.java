@@ -1,6 +1,10 @@
 package io.modstream.ingest.status;
 
 import io.modstream.events.Reason;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -117,6 +121,33 @@ class StatusController {
      */
     record ThreadAnswer(List<ThreadComment> comments, int page, int size, int total) {}
 
+    @Operation(
+            summary = "What became of a comment: PENDING, IN_REVIEW, APPROVED or REJECTED",
+            responses = {
+                @ApiResponse(
+                        responseCode = "200",
+                        content =
+                                @Content(
+                                        examples = {
+                                            @ExampleObject(
+                                                    name = "approved",
+                                                    value = "{\"id\":\"70d2c227-8b0e-4c1f-9a57-2f8e1c4b7d10\","
+                                                            + "\"threadId\":\"space-station\",\"status\":\"APPROVED\","
+                                                            + "\"reasons\":[],\"sanitizedText\":\"Great article, thanks!\","
+                                                            + "\"sanitizedHtml\":\"Great article, <b>thanks</b>!\","
+                                                            + "\"submittedAt\":\"2026-11-25T21:00:00Z\","
+                                                            + "\"decidedAt\":\"2026-11-25T21:00:00.4Z\"}"),
+                                            @ExampleObject(
+                                                    name = "rejected",
+                                                    value = "{\"id\":\"9e1f…\",\"threadId\":\"space-station\","
+                                                            + "\"status\":\"REJECTED\",\"reasons\":[{\"code\":\"LINK\","
+                                                            + "\"message\":\"Comments may not contain links to other websites.\","
+                                                            + "\"start\":13,\"end\":24}],"
+                                                            + "\"submittedAt\":\"2026-11-25T21:01:00Z\","
+                                                            + "\"decidedAt\":\"2026-11-25T21:01:00.3Z\"}")
+                                        })),
+                @ApiResponse(responseCode = "404", description = "No such comment from this site")
+            })
     @GetMapping(path = "/api/v1/comments/{commentId}", produces = MediaType.APPLICATION_JSON_VALUE)
     StatusAnswer status(@AuthenticationPrincipal String siteId, @PathVariable @Size(max = 100) String commentId) {
         return statuses.status(commentId)
@@ -125,6 +156,7 @@ class StatusController {
                 .orElseThrow(() -> notFound("No comment " + commentId + " from this site."));
     }
 
+    @Operation(summary = "A thread's approved comments, newest first, paged")
     @GetMapping(path = "/api/v1/threads/{threadId}/comments", produces = MediaType.APPLICATION_JSON_VALUE)
     ThreadAnswer thread(
             @AuthenticationPrincipal String siteId,
@@ -140,6 +172,9 @@ class StatusController {
      * Approved comments of a thread as they are published, as server-sent events named {@code comment}. Each event's
      * id orders it in the thread; a client that reconnects with {@code Last-Event-ID} first gets what it missed.
      */
+    @Operation(
+            summary = "Approved comments of a thread as they are published (server-sent events named comment);"
+                    + " reconnect with Last-Event-ID to get what was missed")
     @GetMapping(path = "/api/v1/threads/{threadId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<ThreadComment>> stream(
             @AuthenticationPrincipal String siteId,

@@ -3,6 +3,10 @@ package io.modstream.ingest.submit;
 import io.modstream.events.Author;
 import io.modstream.events.CommentSubmitted;
 import io.modstream.ingest.status.CommentStatuses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -42,6 +46,47 @@ class CommentController {
         this.clock = Clock.systemUTC();
     }
 
+    @Operation(
+            summary = "Hand over a comment; 202 once Kafka holds it",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "comment",
+                                                            value = "{\"threadId\":\"space-station\","
+                                                                    + "\"threadTitle\":\"Old rivals, one orbit\","
+                                                                    + "\"author\":{\"id\":\"reader-1\",\"name\":\"Ada\"},"
+                                                                    + "\"body\":\"Great article, <b>thanks</b>!\"}"))),
+            responses = {
+                @ApiResponse(
+                        responseCode = "202",
+                        description = "Accepted; moderation follows",
+                        content =
+                                @Content(
+                                        examples =
+                                                @ExampleObject(
+                                                        value = "{\"id\":\"70d2c227-8b0e-4c1f-9a57-2f8e1c4b7d10\","
+                                                                + "\"status\":\"PENDING\"}"))),
+                @ApiResponse(responseCode = "401", description = "No or wrong site key"),
+                @ApiResponse(responseCode = "413", description = "Body larger than the limit"),
+                @ApiResponse(
+                        responseCode = "422",
+                        description = "Invalid fields, each named in errors[]",
+                        content =
+                                @Content(
+                                        mediaType = "application/problem+json",
+                                        examples =
+                                                @ExampleObject(
+                                                        value = "{\"status\":422,\"title\":\"Unprocessable Content\","
+                                                                + "\"detail\":\"The comment has invalid fields: threadId.\","
+                                                                + "\"errors\":[{\"field\":\"threadId\","
+                                                                + "\"message\":\"must not be blank\"}]}"))),
+                @ApiResponse(
+                        responseCode = "503",
+                        description = "Kafka did not acknowledge in time; retry after Retry-After")
+            })
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<CommentAccepted>> submit(
             @AuthenticationPrincipal String siteId,
