@@ -11,6 +11,7 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
 import io.modstream.events.CommentModerated;
 import io.modstream.events.CommentSubmitted;
 import io.modstream.events.Verdict;
+import io.modstream.testing.browser.HeadlessChromium;
 import io.modstream.testing.kafka.KafkaTestBroker;
 import io.modstream.testing.kafka.TopicClient;
 import java.time.Duration;
@@ -39,7 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * context is closed afterwards: a cached one would go on moderating every comment later tests submit.
  */
 @EnabledIf(
-        value = "io.modstream.moderation.console.HeadlessChromium#installedOrOnCi",
+        value = "io.modstream.testing.browser.HeadlessChromium#installedOrOnCi",
         disabledReason = HeadlessChromium.MISSING)
 @DirtiesContext
 @SpringBootTest(

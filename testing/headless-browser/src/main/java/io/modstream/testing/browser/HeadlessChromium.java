@@ -1,6 +1,4 @@
-package io.modstream.moderation.console;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package io.modstream.testing.browser;
 
 import java.io.File;
 import java.io.IOException;
@@ -19,17 +17,17 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.devtools.CdpVersionFinder;
 
 /**
- * Test helper: a headless Chromium driven through the chromedriver of the Debian packages, each with a fresh
+ * For browser tests: a headless Chromium driven through the chromedriver of the Debian packages, each with a fresh
  * profile. Both paths are explicit, so Selenium Manager never looks for (or downloads) a browser or driver.
  *
  * <p>Without the packages, tests guarded by {@link #installedOrOnCi()} are skipped on a developer's machine and fail
  * on CI ({@code CI=true}), where a skipped browser test would pass unnoticed.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
-    static final String BROWSER = "/usr/bin/chromium";
-    static final String DRIVER = "/usr/bin/chromedriver";
-    static final String MISSING = "Chromium and chromedriver are needed at " + BROWSER + " and " + DRIVER
+    public static final String BROWSER = "/usr/bin/chromium";
+    public static final String DRIVER = "/usr/bin/chromedriver";
+    public static final String MISSING = "Chromium and chromedriver are needed at " + BROWSER + " and " + DRIVER
             + ": apt-get install chromium chromium-driver";
 
     /**
@@ -51,7 +49,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Whether both the browser and its driver are installed. */
-    static boolean installed() {
+    public static boolean installed() {
         return Files.isExecutable(Paths.get(BROWSER)) && Files.isExecutable(Paths.get(DRIVER));
     }
 
@@ -59,16 +57,18 @@ final class HeadlessChromium implements AutoCloseable {
      * Whether browser tests should run here: where the browser is installed, and on CI ({@code CI=true}) always,
      * so that a missing browser fails the build there instead of skipping tests unnoticed.
      */
-    static boolean installedOrOnCi() {
+    public static boolean installedOrOnCi() {
         return installed() || "true".equalsIgnoreCase(System.getenv("CI"));
     }
 
     /** Starts a browser with a new profile. */
-    static HeadlessChromium start() {
-        assertThat(installed()).as(MISSING).isTrue();
+    public static HeadlessChromium start() {
+        if (!installed()) {
+            throw new IllegalStateException(MISSING);
+        }
         Path profile;
         try {
-            profile = Files.createTempDirectory("console-chromium-");
+            profile = Files.createTempDirectory("modstream-chromium-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -93,7 +93,7 @@ final class HeadlessChromium implements AutoCloseable {
         return new HeadlessChromium(new ChromeDriver(service, options), profile);
     }
 
-    ChromeDriver driver() {
+    public ChromeDriver driver() {
         return driver;
     }
 
