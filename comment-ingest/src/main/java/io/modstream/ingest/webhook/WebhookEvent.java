@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
 record WebhookEvent(String eventId, String type, Instant occurredAt, Data data) {
 
     /**
-     * @param status {@code APPROVED}, {@code REJECTED} or {@code HELD}
+     * @param status {@code APPROVED}, {@code REJECTED} or {@code IN_REVIEW}, as the status API says
      * @param sanitizedHtml only for approved comments: safe to insert as HTML
      */
     record Data(
@@ -56,7 +56,7 @@ record WebhookEvent(String eventId, String type, Instant occurredAt, Data data) 
                         switch (verdict) {
                             case APPROVE -> "APPROVED";
                             case REJECT -> "REJECTED";
-                            case REVIEW -> "HELD";
+                            case REVIEW -> "IN_REVIEW";
                         },
                         outcome.reasons(),
                         outcome.sanitizedText(),

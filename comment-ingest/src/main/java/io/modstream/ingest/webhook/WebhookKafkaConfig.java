@@ -1,6 +1,5 @@
 package io.modstream.ingest.webhook;
 
-import io.modstream.events.Topics;
 import io.modstream.ingest.IngestProperties;
 import java.time.Clock;
 import java.util.List;
@@ -60,9 +59,9 @@ class WebhookKafkaConfig {
     }
 
     /**
-     * The registrations, and the outcome topics webhooks read: moderation-service writes and creates those, but
-     * whichever service starts first creates them, with the same settings (an existing topic is left as it is). The
-     * delivery topic, its retry topics and its dead-letter topic are created by the retry configuration below.
+     * The registrations. The outcome topics webhooks read are declared with the read side ({@code
+     * status.OutcomeTopicConfig}); the delivery topic, its retry topics and its dead-letter topic are created by the
+     * retry configuration below.
      */
     @Bean
     KafkaAdmin.NewTopics webhookTopics(IngestProperties properties) {
@@ -71,20 +70,6 @@ class WebhookKafkaConfig {
         return new KafkaAdmin.NewTopics(
                 // State: only a site's latest registration matters.
                 TopicBuilder.name(WebhookTopics.REGISTRATIONS)
-                        .partitions(partitions)
-                        .replicas(replicas)
-                        .compact()
-                        .build(),
-                TopicBuilder.name(Topics.COMMENTS_APPROVED)
-                        .partitions(partitions)
-                        .replicas(replicas)
-                        .build(),
-                TopicBuilder.name(Topics.COMMENTS_REJECTED)
-                        .partitions(partitions)
-                        .replicas(replicas)
-                        .build(),
-                // The flagged queue is compacted, as moderation-service creates it.
-                TopicBuilder.name(Topics.COMMENTS_REVIEW)
                         .partitions(partitions)
                         .replicas(replicas)
                         .compact()
