@@ -49,7 +49,9 @@ class ApiSecurityConfig {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .addFilterAt(apiKeyFilter, SecurityWebFiltersOrder.AUTHENTICATION)
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                        // Read-only; in production keep the actuator paths to the internal network.
+                        .pathMatchers(
+                                "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
                         .permitAll()
                         // The API's description and its UI: they describe, they reveal no data.
                         .pathMatchers(

@@ -2,6 +2,7 @@ package io.modstream.ingest.submit;
 
 import io.modstream.events.Author;
 import io.modstream.events.CommentSubmitted;
+import io.modstream.ingest.observability.IngestMetrics;
 import io.modstream.ingest.status.CommentStatuses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -13,6 +14,8 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,17 +34,25 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/api/v1/comments")
 class CommentController {
 
+    private static final Logger log = LoggerFactory.getLogger(CommentController.class);
+
     private final CommentPublisher publisher;
     private final IdempotentSubmissions idempotent;
     private final CommentStatuses statuses;
+    private final IngestMetrics metrics;
     private final JsonMapper json;
     private final Clock clock;
 
     CommentController(
-            CommentPublisher publisher, IdempotentSubmissions idempotent, CommentStatuses statuses, JsonMapper json) {
+            CommentPublisher publisher,
+            IdempotentSubmissions idempotent,
+            CommentStatuses statuses,
+            IngestMetrics metrics,
+            JsonMapper json) {
         this.publisher = publisher;
         this.idempotent = idempotent;
         this.statuses = statuses;
+        this.metrics = metrics;
         this.json = json;
         this.clock = Clock.systemUTC();
     }
@@ -103,7 +114,14 @@ class CommentController {
 
     /** Publishes, then records the comment as pending here, so a status read right after the 202 finds it. */
     private Mono<Void> publish(CommentSubmitted comment) {
-        return publisher.publish(comment).then(Mono.fromRunnable(() -> statuses.accepted(comment)));
+        return publisher.publish(comment).then(Mono.fromRunnable(() -> {
+            statuses.accepted(comment);
+            metrics.received(comment.siteId());
+            log.atInfo()
+                    .addKeyValue("commentId", comment.commentId())
+                    .addKeyValue("siteId", comment.siteId())
+                    .log("Accepted comment {} from site {}", comment.commentId(), comment.siteId());
+        }));
     }
 
     private CommentSubmitted toEvent(String commentId, String siteId, SubmitCommentRequest request) {

@@ -1,5 +1,6 @@
 package io.modstream.ingest.webhook;
 
+import io.modstream.ingest.observability.IngestMetrics;
 import java.net.URI;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
@@ -25,12 +26,19 @@ class DeliveryListener {
     private final WebhookSigner signer;
     private final WebhookSender sender;
     private final JsonMapper json;
+    private final IngestMetrics metrics;
 
-    DeliveryListener(WebhookRegistrations registrations, WebhookSigner signer, WebhookSender sender, JsonMapper json) {
+    DeliveryListener(
+            WebhookRegistrations registrations,
+            WebhookSigner signer,
+            WebhookSender sender,
+            JsonMapper json,
+            IngestMetrics metrics) {
         this.registrations = registrations;
         this.signer = signer;
         this.sender = sender;
         this.json = json;
+        this.metrics = metrics;
     }
 
     @KafkaListener(
@@ -46,6 +54,7 @@ class DeliveryListener {
         WebhookDelivery delivery = json.readValue(value, WebhookDelivery.class);
         WebhookRegistration registration = registrations.get(delivery.siteId());
         if (registration == null) {
+            metrics.webhook(delivery.siteId(), "dropped");
             log.info(
                     "Webhook event {} dropped: site {} has no webhook any more",
                     delivery.event().eventId(),
@@ -54,7 +63,13 @@ class DeliveryListener {
         }
         String secret = signer.secret(registration.siteId(), registration.registrationId());
         byte[] body = json.writeValueAsBytes(delivery.event());
-        sender.send(URI.create(registration.url()), secret, delivery.event().eventId(), body);
+        try {
+            sender.send(URI.create(registration.url()), secret, delivery.event().eventId(), body);
+        } catch (RuntimeException | InterruptedException failed) {
+            metrics.webhook(delivery.siteId(), "failed");
+            throw failed;
+        }
+        metrics.webhook(delivery.siteId(), "delivered");
         log.debug(
                 "Webhook event {} delivered to site {} ({})",
                 delivery.event().eventId(),

@@ -1,6 +1,7 @@
 package io.modstream.ingest.webhook;
 
 import io.modstream.ingest.IngestProperties;
+import io.modstream.ingest.observability.IngestMetrics;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -117,14 +118,21 @@ class WebhookKafkaConfig {
     }
 
     @Bean("webhookKafkaConfig.ParkedDeliveries")
-    ParkedDeliveries parkedDeliveries() {
-        return new ParkedDeliveries();
+    ParkedDeliveries parkedDeliveries(IngestMetrics metrics) {
+        return new ParkedDeliveries(metrics);
     }
 
     /** Tells the operator, once per parked delivery, which site and why; without the body, secret or signature. */
     static final class ParkedDeliveries {
 
+        private final IngestMetrics metrics;
+
+        ParkedDeliveries(IngestMetrics metrics) {
+            this.metrics = metrics;
+        }
+
         public void parked(ConsumerRecord<String, byte @Nullable []> record) {
+            metrics.webhook(record.key() == null ? "unknown" : record.key(), "parked");
             log.warn(
                     "Webhook delivery for site {} parked on {} after its last attempt: {}",
                     record.key(),

@@ -107,7 +107,9 @@ class StaffSecurityConfig {
                         .accessDeniedHandler(
                                 (exchange, e) -> problems.write(exchange, HttpStatus.FORBIDDEN, "Not allowed.")))
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                        // Read-only; in production keep the actuator paths to the internal network.
+                        .pathMatchers(
+                                "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
                         .permitAll()
                         .pathMatchers(HttpMethod.GET, SIGN_IN_PAGE, "/console/console.css", "/console/login.js")
                         .permitAll()

@@ -4,6 +4,7 @@ import io.modstream.events.Topics;
 import io.modstream.moderation.ModerationProperties;
 import io.modstream.moderation.activity.AuthorActivityStore;
 import io.modstream.moderation.authors.Authors;
+import io.modstream.moderation.observability.ModerationMetrics;
 import io.modstream.moderation.review.InvalidDecisionException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,9 +39,17 @@ import org.springframework.util.backoff.FixedBackOff;
 class KafkaPipelineConfig {
 
     @Bean
-    AfterRollbackProcessor<Object, Object> deadLetteringAfterRollback(KafkaTemplate<String, Object> kafka) {
+    AfterRollbackProcessor<Object, Object> deadLetteringAfterRollback(
+            KafkaTemplate<String, Object> kafka, ModerationMetrics metrics) {
+        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka);
         DefaultAfterRollbackProcessor<Object, Object> processor = new DefaultAfterRollbackProcessor<>(
-                new DeadLetterPublishingRecoverer(kafka), new FixedBackOff(1000L, 3), kafka, true);
+                (record, cause) -> {
+                    deadLetters.accept(record, cause);
+                    metrics.deadLettered(record.topic() + "-dlt");
+                },
+                new FixedBackOff(1000L, 3),
+                kafka,
+                true);
         processor.addNotRetryableExceptions(InvalidCommentException.class, InvalidDecisionException.class);
         return processor;
     }

@@ -2,10 +2,12 @@ package io.modstream.moderation.pipeline;
 
 import io.modstream.events.CommentModerated;
 import io.modstream.events.CommentSubmitted;
+import io.modstream.events.Reason;
 import io.modstream.events.Topics;
 import io.modstream.moderation.activity.AuthorActivityStore;
 import io.modstream.moderation.authors.AuthorRules;
 import io.modstream.moderation.authors.Authors;
+import io.modstream.moderation.observability.ModerationMetrics;
 import io.modstream.moderation.policy.Moderation;
 import io.modstream.moderation.policy.Submission;
 import io.modstream.moderation.policy.TextFingerprint;
@@ -14,6 +16,9 @@ import io.modstream.moderation.sitepolicy.SitePolicy;
 import java.time.Clock;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
@@ -26,18 +31,26 @@ import org.springframework.stereotype.Component;
 @Component
 class ModerationListener {
 
+    private static final Logger log = LoggerFactory.getLogger(ModerationListener.class);
+
     private final KafkaTemplate<String, Object> kafka;
     private final SitePolicies policies;
     private final AuthorActivityStore activity;
     private final Authors authors;
+    private final ModerationMetrics metrics;
     private final Clock clock;
 
     ModerationListener(
-            KafkaTemplate<String, Object> kafka, SitePolicies policies, AuthorActivityStore activity, Authors authors) {
+            KafkaTemplate<String, Object> kafka,
+            SitePolicies policies,
+            AuthorActivityStore activity,
+            Authors authors,
+            ModerationMetrics metrics) {
         this.kafka = kafka;
         this.policies = policies;
         this.activity = activity;
         this.authors = authors;
+        this.metrics = metrics;
         this.clock = Clock.systemUTC();
     }
 
@@ -45,6 +58,16 @@ class ModerationListener {
     @KafkaListener(id = "moderation", idIsGroup = false, topics = Topics.COMMENTS_SUBMITTED)
     void onSubmitted(@Nullable CommentSubmitted comment) {
         CommentSubmitted valid = validated(comment);
+        // Every log line while this comment is handled carries its id (and, from tracing, the trace id).
+        MDC.put("commentId", valid.commentId());
+        try {
+            moderate(valid);
+        } finally {
+            MDC.remove("commentId");
+        }
+    }
+
+    private void moderate(CommentSubmitted valid) {
         SitePolicy policy = policies.forSite(valid.siteId());
         String siteId = valid.siteId();
         String authorId = valid.author().id();
@@ -69,6 +92,14 @@ class ModerationListener {
                 now,
                 valid);
         kafka.send(Topics.outcomeTopic(outcome.verdict()), outcome.commentId(), outcome);
+        ModerationMetrics.afterCommit(() -> metrics.moderated(outcome));
+        log.info(
+                "Comment {} of site {}: {} {} under {}",
+                outcome.commentId(),
+                outcome.siteId(),
+                outcome.verdict(),
+                outcome.reasons().stream().map(Reason::code).toList(),
+                outcome.policyVersion());
         // In the same transaction: if the outcome is not committed, neither is the post in the author's history.
         kafka.send(
                 AuthorActivityStore.TOPIC,

@@ -7,6 +7,7 @@ import io.modstream.events.ReasonCodes;
 import io.modstream.events.Topics;
 import io.modstream.events.Verdict;
 import io.modstream.moderation.authors.Authors;
+import io.modstream.moderation.observability.ModerationMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
@@ -33,11 +35,14 @@ class DecisionListener {
     private final KafkaTemplate<String, Object> kafka;
     private final ReviewQueue queue;
     private final Authors authors;
+    private final ModerationMetrics metrics;
 
-    DecisionListener(KafkaTemplate<String, Object> kafka, ReviewQueue queue, Authors authors) {
+    DecisionListener(
+            KafkaTemplate<String, Object> kafka, ReviewQueue queue, Authors authors, ModerationMetrics metrics) {
         this.kafka = kafka;
         this.queue = queue;
         this.authors = authors;
+        this.metrics = metrics;
     }
 
     @KafkaListener(
@@ -50,6 +55,15 @@ class DecisionListener {
         if (decision == null || decision.held() == null || decision.action() == null) {
             throw new InvalidDecisionException("not a decision: commentId, action and held are required");
         }
+        MDC.put("commentId", decision.commentId());
+        try {
+            apply(decision, record);
+        } finally {
+            MDC.remove("commentId");
+        }
+    }
+
+    private void apply(ModeratorDecision decision, ConsumerRecord<String, @Nullable ModeratorDecision> record) {
         // Whether this decision came first is read from the queue's view, which must have read this far.
         if (!queue.awaitRead(record.topic(), record.partition(), record.offset(), QUEUE_WAIT)) {
             throw new IllegalStateException("the review queue has not read " + record.topic() + "-" + record.partition()
@@ -65,6 +79,10 @@ class DecisionListener {
         }
         CommentModerated outcome = outcome(decision);
         kafka.send(Topics.outcomeTopic(outcome.verdict()), outcome.commentId(), outcome);
+        ModerationMetrics.afterCommit(() -> {
+            metrics.moderated(outcome);
+            metrics.decided(decision.moderator(), decision.action());
+        });
         kafka.send(Topics.COMMENTS_REVIEW, decision.commentId(), null);
         String siteId = decision.siteId();
         String authorId = decision.held().comment().author().id();
@@ -72,6 +90,12 @@ class DecisionListener {
                 Authors.HISTORY_TOPIC,
                 Authors.key(siteId, authorId),
                 authors.decided(siteId, authorId, decision.commentId(), decision.action()));
+        log.info(
+                "Comment {} of site {}: {} by moderator {}",
+                decision.commentId(),
+                siteId,
+                decision.action(),
+                decision.moderator());
     }
 
     /** The held outcome, decided: the moderator's verdict and time, and their reason after the policy's. */

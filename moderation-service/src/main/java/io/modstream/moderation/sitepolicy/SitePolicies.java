@@ -49,6 +49,14 @@ public class SitePolicies {
         return bySite.getOrDefault(siteId, fallback);
     }
 
+    /** The version in force per site that has a policy file, and the default's under {@code "*"}. */
+    public Map<String, String> versions() {
+        Map<String, String> versions = new java.util.TreeMap<>();
+        versions.put("*", fallback.policy().version());
+        bySite.forEach((site, policy) -> versions.put(site, policy.policy().version()));
+        return versions;
+    }
+
     /** Parses a candidate policy without putting it in force, for dry runs and backtests. */
     public SitePolicy candidate(String yaml) {
         return parser.parse(yaml, "candidate policy");

@@ -60,6 +60,11 @@ public final class KeyedState<T> implements TopicView.Followed {
         follower.stop();
     }
 
+    @Override
+    public boolean isCaughtUp() {
+        return follower.isCaughtUp();
+    }
+
     public @Nullable T get(String key) {
         return byKey.get(key);
     }

@@ -225,6 +225,7 @@ public final class TopicFollower implements TopicView.Followed {
     }
 
     /** Whether the view has read everything that was in its topics when it started. */
+    @Override
     public boolean isCaughtUp() {
         return caughtUp;
     }

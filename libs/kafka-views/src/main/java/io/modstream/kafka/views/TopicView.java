@@ -31,6 +31,14 @@ public abstract class TopicView implements SmartLifecycle {
         void start(Duration wait);
 
         void stop();
+
+        /** Whether it has read what its topics held when it started. */
+        boolean isCaughtUp();
+    }
+
+    /** Whether every topic of this view has been read to where it was at start: until then answers may be stale. */
+    public boolean isCaughtUp() {
+        return followed().stream().allMatch(Followed::isCaughtUp);
     }
 
     @Override

@@ -1,0 +1,112 @@
+package io.modstream.ingest.observability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.modstream.events.Topics;
+import io.modstream.testing.kafka.KafkaTestBroker;
+import io.modstream.testing.kafka.TopicClient;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What an operator scrapes and probes on comment-ingest after real traffic, and the trace a request starts. */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "modstream.ingest.sites[0].id=site-a",
+            // printf %s test-key-a | sha256sum
+            "modstream.ingest.sites[0].api-key-sha256=d9943771ce3d24dd99ff1540b5fbd84b8ecd8d58caa009cf2a13a1d54913d5f4",
+            "modstream.ingest.sites[1].id=site-b",
+            // printf %s test-key-b | sha256sum
+            "modstream.ingest.sites[1].api-key-sha256=b28592d358781a58d1e486318d9bd54382141142d48b0f1f74e9838a42f2bf53"
+        })
+class IngestObservabilityTest {
+
+    @LocalServerPort
+    int port;
+
+    private WebTestClient http;
+    private final TopicClient topics = new TopicClient(KafkaTestBroker.bootstrapServers());
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @DynamicPropertySource
+    static void kafka(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
+    }
+
+    @BeforeEach
+    void client() {
+        http = WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(20))
+                .build();
+    }
+
+    @Test
+    void theRequestsTraceTravelsOnTheRecordAndTheCommentIsCounted() {
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        String id = json.readTree(http.post()
+                        .uri("/api/v1/comments")
+                        .header("Authorization", "Bearer test-key-b")
+                        .header("traceparent", "00-" + traceId + "-b7ad6b7169203331-01")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(
+                                "{\"threadId\":\"t\",\"author\":{\"id\":\"r\",\"name\":\"Ada\"},\"body\":\"Traced.\"}")
+                        .exchange()
+                        .expectStatus()
+                        .isAccepted()
+                        .expectBody()
+                        .returnResult()
+                        .getResponseBody())
+                .get("id")
+                .asString();
+
+        List<ConsumerRecord<String, String>> records = topics.read(
+                List.of(Topics.COMMENTS_SUBMITTED),
+                true,
+                Duration.ofSeconds(20),
+                seen -> seen.stream().anyMatch(r -> id.equals(r.key())));
+        ConsumerRecord<String, String> record =
+                records.stream().filter(r -> id.equals(r.key())).findFirst().orElseThrow();
+        assertThat(TopicClient.header(record, "traceparent")).startsWith("00-" + traceId + "-");
+
+        String scrape = new String(http.get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
+                .getResponseBody());
+        assertThat(scrape).containsPattern("modstream_comments_received_total\\{site=\"site-b\"} [1-9]");
+    }
+
+    @Test
+    void readinessIncludesKafkaAndInfoTheBuild() {
+        http.get()
+                .uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.components.kafka.status")
+                .isEqualTo("UP");
+        http.get()
+                .uri("/actuator/info")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.build.artifact")
+                .isEqualTo("comment-ingest");
+    }
+}

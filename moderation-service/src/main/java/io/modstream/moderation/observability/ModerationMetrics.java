@@ -1,0 +1,126 @@
+package io.modstream.moderation.observability;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.modstream.events.CommentModerated;
+import io.modstream.events.Reason;
+import io.modstream.events.Verdict;
+import io.modstream.moderation.review.QueueItem;
+import io.modstream.moderation.review.ReviewQueue;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The service's own metrics, named for Prometheus as {@code modstream_*}:
+ *
+ * <ul>
+ *   <li>{@code modstream_comments_moderated_total{site, verdict}}: outcomes, by the pipeline or a moderator;
+ *   <li>{@code modstream_comment_reasons_total{site, code}}: reasons given, one per reason;
+ *   <li>{@code modstream_moderation_latency_seconds{verdict}} (histogram): from submission to outcome; for a held
+ *       comment decided by a moderator it includes the wait in the queue;
+ *   <li>{@code modstream_review_queue_size}, {@code modstream_review_queue_oldest_seconds}: the flagged queue;
+ *   <li>{@code modstream_decisions_total{moderator, action}}: moderators' decisions that took effect;
+ *   <li>{@code modstream_dead_letters_total{topic}}: records sent to a dead-letter topic.
+ * </ul>
+ *
+ * Consumer lag per partition comes from the Kafka client's own metrics, which Spring Boot registers
+ * ({@code kafka_consumer_fetch_manager_records_lag{topic, partition}}).
+ */
+@Component
+public class ModerationMetrics {
+
+    private final MeterRegistry registry;
+    private final Clock clock = Clock.systemUTC();
+
+    ModerationMetrics(MeterRegistry registry, ReviewQueue queue) {
+        this.registry = registry;
+        Gauge.builder(
+                        "modstream.review.queue.size",
+                        queue,
+                        q -> q.items(item -> true).size())
+                .description("Comments waiting for a moderator")
+                .register(registry);
+        Gauge.builder("modstream.review.queue.oldest", queue, this::oldestAgeSeconds)
+                .description("How long the oldest comment in the queue has waited")
+                .baseUnit("seconds")
+                .register(registry);
+    }
+
+    /**
+     * Runs {@code count} once the current Kafka transaction commits (at once outside one), so an aborted and retried
+     * record is counted once.
+     */
+    public static void afterCommit(Runnable count) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    count.run();
+                }
+            });
+        } else {
+            count.run();
+        }
+    }
+
+    /** Counts an outcome and its reasons, and times it from the comment's submission. */
+    public void moderated(CommentModerated outcome) {
+        String site = outcome.siteId();
+        Counter.builder("modstream.comments.moderated")
+                .description("Outcomes published")
+                .tag("site", site)
+                .tag("verdict", outcome.verdict().name())
+                .register(registry)
+                .increment();
+        for (Reason reason : outcome.reasons()) {
+            Counter.builder("modstream.comment.reasons")
+                    .description("Reasons given, one per reason")
+                    .tag("site", site)
+                    .tag("code", reason.code())
+                    .register(registry)
+                    .increment();
+        }
+        Duration latency = Duration.between(outcome.comment().submittedAt(), outcome.decidedAt());
+        Timer.builder("modstream.moderation.latency")
+                .description("From submission to outcome")
+                .tag("verdict", outcome.verdict().name())
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(latency.isNegative() ? Duration.ZERO : latency);
+    }
+
+    /** Counts a moderator's decision that took effect. */
+    public void decided(String moderator, Verdict action) {
+        Counter.builder("modstream.decisions")
+                .description("Moderators' decisions that took effect")
+                .tag("moderator", moderator)
+                .tag("action", action.name())
+                .register(registry)
+                .increment();
+    }
+
+    /** Counts a record sent to a dead-letter topic. */
+    public void deadLettered(String topic) {
+        Counter.builder("modstream.dead.letters")
+                .description("Records sent to a dead-letter topic")
+                .tag("topic", topic)
+                .register(registry)
+                .increment();
+    }
+
+    private double oldestAgeSeconds(ReviewQueue queue) {
+        List<QueueItem> items = queue.items(item -> true);
+        if (items.isEmpty()) {
+            return 0;
+        }
+        Instant oldest = items.get(0).heldAt();
+        return Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0);
+    }
+}
