@@ -150,6 +150,93 @@ class DockerComposeFileTest {
                 .contains("\"status\":\"UP\"");
     }
 
+    @Test
+    void prometheusScrapesBothServicesWhereTheyServeMetrics() throws IOException {
+        Map<String, Object> config = readYaml(root.resolve("monitoring/prometheus.yml"));
+        List<?> jobs = (List<?>) config.get("scrape_configs");
+        Map<String, String> targets = new LinkedHashMap<>();
+        for (Object job : jobs) {
+            Map<String, Object> scrape = map(job, "scrape_config");
+            assertThat(scrape.get("metrics_path")).isEqualTo("/actuator/prometheus");
+            List<?> staticConfigs = (List<?>) scrape.get("static_configs");
+            List<?> hosts = (List<?>) map(staticConfigs.get(0), "static_config").get("targets");
+            targets.put(String.valueOf(scrape.get("job_name")), String.valueOf(hosts.get(0)));
+        }
+        for (String name : List.of("comment-ingest", "moderation-service")) {
+            assertThat(services).containsKey(name);
+            assertThat(targets)
+                    .containsEntry(name, name + ":" + applicationProperty(name, "server", "port"))
+                    .as("%s exposes the prometheus endpoint", name);
+            assertThat(String.valueOf(
+                            applicationProperty(name, "management", "endpoints", "web", "exposure", "include")))
+                    .contains("prometheus");
+        }
+        assertThat(volumesOf("prometheus"))
+                .anyMatch(volume -> volume.startsWith("./monitoring/prometheus.yml:"))
+                .anyMatch(volume -> volume.startsWith("./monitoring/alerts.yml:"));
+    }
+
+    /**
+     * Every modstream metric the dashboard and the alerts query is one the services define: a renamed metric would
+     * otherwise leave an empty panel or an alert that can never fire.
+     */
+    @Test
+    void dashboardAndAlertsQueryOnlyMetricsTheServicesDefine() throws IOException {
+        String defined = Files.readString(
+                        root.resolve(
+                                "moderation-service/src/main/java/io/modstream/moderation/observability/ModerationMetrics.java"))
+                + Files.readString(root.resolve(
+                        "moderation-service/src/main/java/io/modstream/moderation/observability/ConsumerLag.java"))
+                + Files.readString(root.resolve(
+                        "comment-ingest/src/main/java/io/modstream/ingest/observability/IngestMetrics.java"));
+        String queries = Files.readString(root.resolve("monitoring/grafana/dashboards/modstream.json"))
+                + Files.readString(root.resolve("monitoring/alerts.yml"));
+        Matcher metric = Pattern.compile("modstream_[a-z_]+").matcher(queries);
+        List<String> used = new ArrayList<>();
+        while (metric.find()) {
+            used.add(metric.group());
+        }
+        assertThat(used).isNotEmpty();
+        for (String name : used) {
+            // modstream_comments_moderated_total is "modstream.comments.moderated" in code, plus Prometheus suffixes.
+            String base = name.replaceAll("_(total|bucket|seconds|records)$", "")
+                    .replaceAll("_(total|bucket|seconds|records)$", "");
+            assertThat(defined).as("metric %s is defined", name).contains("\"" + base.replace('_', '.') + "\"");
+        }
+    }
+
+    @Test
+    void grafanaIsProvisionedWithThePrometheusDatasourceAndTheDashboard() throws IOException {
+        assertThat(volumesOf("grafana"))
+                .contains("./monitoring/grafana/provisioning:/etc/grafana/provisioning:ro")
+                .contains("./monitoring/grafana/dashboards:/var/lib/grafana/dashboards:ro");
+        String datasource =
+                Files.readString(root.resolve("monitoring/grafana/provisioning/datasources/prometheus.yml"));
+        assertThat(datasource).contains("url: http://prometheus:9090").contains("uid: prometheus");
+        String provider = Files.readString(root.resolve("monitoring/grafana/provisioning/dashboards/modstream.yml"));
+        assertThat(provider).contains("path: /var/lib/grafana/dashboards");
+        Map<String, Object> dashboard = readYaml(root.resolve("monitoring/grafana/dashboards/modstream.json"));
+        assertThat(dashboard.get("uid")).isEqualTo("modstream");
+        assertThat((List<?>) dashboard.get("panels")).hasSizeGreaterThanOrEqualTo(8);
+    }
+
+    @Test
+    void kafkaUiReadsTheInternalListener() {
+        Map<String, String> env = environment("kafka-ui");
+        Map<String, String> kafka = environment(KAFKA);
+        String internal = advertised(kafka).get(kafka.get("KAFKA_INTER_BROKER_LISTENER_NAME"));
+        assertThat(env).containsEntry("KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS", internal);
+    }
+
+    private static List<String> volumesOf(String name) {
+        Object volumes = service(name).get("volumes");
+        List<String> result = new ArrayList<>();
+        if (volumes instanceof List<?> list) {
+            list.forEach(volume -> result.add(String.valueOf(volume)));
+        }
+        return result;
+    }
+
     private static Path repositoryRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isRegularFile(dir.resolve("docker-compose.yml")) && Files.isRegularFile(dir.resolve("mvnw"))) {
