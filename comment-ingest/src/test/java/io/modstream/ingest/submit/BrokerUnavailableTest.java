@@ -10,7 +10,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** With no broker to acknowledge the write, the caller is told so with a 503 and when to retry. */
+/**
+ * With no broker to acknowledge the write, the caller is told so with a 503 and when to retry, and the service says
+ * it is not ready (while still alive).
+ */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -57,5 +60,25 @@ class BrokerUnavailableTest {
                 .jsonPath("$.detail")
                 .value(detail -> org.assertj.core.api.Assertions.assertThat((String) detail)
                         .startsWith("The comment was not accepted"));
+    }
+
+    @Test
+    void theServiceIsAliveButNotReady() {
+        WebTestClient http = WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(20))
+                .build();
+        http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        http.get()
+                .uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(503)
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("OUT_OF_SERVICE")
+                .jsonPath("$.components.kafka.details.broker")
+                .value(problem -> org.assertj.core.api.Assertions.assertThat((String) problem)
+                        .startsWith("unreachable"));
     }
 }
