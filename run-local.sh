@@ -426,6 +426,7 @@ Modstream is running.
   Topics now on the broker: ${topics:-none yet}
 
 Development API key for site demo-site (local profile only): dev-site-key-not-for-production
+Demo site: http://localhost:$INGEST_PORT/demo   (a news article with a moderated comment form; local profile only)
 
 Post a comment:
   curl -i -X POST http://localhost:$INGEST_PORT/api/v1/comments -H 'Authorization: Bearer dev-site-key-not-for-production' -H 'Content-Type: application/json' -d '{"threadId":"space-station","author":{"id":"reader-1","name":"Ada"},"body":"Great article!"}'
