@@ -11,6 +11,15 @@ import java.util.Arrays;
  */
 final class DeobfuscatedText {
 
+    /** {@link #isPlain} for each ASCII char, looked up rather than compared seven times: it is asked of every char. */
+    private static final boolean[] PLAIN_ASCII = new boolean[0x80];
+
+    static {
+        for (char c = 0; c < 0x80; c++) {
+            PLAIN_ASCII[c] = !mayStartSeparator(c);
+        }
+    }
+
     private final String original;
     private final String text;
     private final Changes changes;
@@ -22,11 +31,12 @@ final class DeobfuscatedText {
     }
 
     static DeobfuscatedText of(String body) {
-        if (!mayBeDisguised(body)) {
+        int i = firstMaybeDisguised(body);
+        if (i == body.length()) {
             return new DeobfuscatedText(body, body, Changes.NONE);
         }
         Builder out = new Builder(body);
-        int i = 0;
+        out.keep(0, i);
         while (i < body.length()) {
             char c = body.charAt(i);
             if (c < 0x80 && !mayStartSeparator(c)) {
@@ -43,6 +53,11 @@ final class DeobfuscatedText {
                 if (separator != null) {
                     out.put(separator.meaning(), i, separator.end());
                     i = separator.end();
+                    continue;
+                }
+                if (c < 0x80) {
+                    out.keep(i, i + 1); // a space, tab or bracket that begins no separator; ASCII never folds
+                    i++;
                     continue;
                 }
             }
@@ -64,20 +79,23 @@ final class DeobfuscatedText {
         return out.build();
     }
 
-    /** A quick first pass: most comments are ASCII without a disguised separator, and need no folding. */
-    private static boolean mayBeDisguised(String body) {
+    /**
+     * A quick first pass: most comments are ASCII without a disguised separator, and need no folding. Returns the
+     * length of the body when none of it may be disguised; the text before the index returned is kept as it is.
+     */
+    private static int firstMaybeDisguised(String body) {
         for (int i = 0; i < body.length(); i++) {
             char c = body.charAt(i);
             if (c >= 0x80 || (mayStartSeparator(c) && ObfuscatedSeparator.hasShapeAt(body, i))) {
-                return true;
+                return i;
             }
         }
-        return false;
+        return body.length();
     }
 
     /** ASCII that cannot begin a separator: kept as it is. */
     private static boolean isPlain(char c) {
-        return c < 0x80 && !mayStartSeparator(c);
+        return c < 0x80 && PLAIN_ASCII[c];
     }
 
     private static boolean mayStartSeparator(char c) {
