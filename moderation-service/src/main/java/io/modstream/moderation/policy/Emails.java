@@ -44,22 +44,58 @@ final class Emails {
     static List<Address> find(DeobfuscatedText text) {
         String folded = text.text();
         List<Address> found = new ArrayList<>();
+        Hinges hinges = new Hinges(folded);
         int floor = 0;
-        for (int i = 0; i < folded.length(); i++) {
-            char c = folded.charAt(i);
+        int i = hinges.next(0);
+        while (i >= 0) {
             Address address = null;
-            if (c == '@') {
+            if (folded.charAt(i) == '@') {
                 address = around(text, i, i + 1, floor, false);
-            } else if ((c == 'a' || c == 'A') && isSpelledAt(folded, i)) {
+            } else if (isSpelledAt(folded, i)) {
                 address = around(text, i, i + 2, floor, true);
             }
             if (address != null) {
                 found.add(address);
                 floor = address.end();
-                i = address.end() - 1;
             }
+            i = hinges.next(address != null ? address.end() : i + 1);
         }
         return found;
+    }
+
+    /**
+     * Where an address may hinge, in order: an at-sign, or "at" in any case, which {@link #isSpelledAt} then judges.
+     * Found with {@link String#indexOf}, which the JVM runs many chars at a time: reading every char of every comment
+     * for the rare address cost as much as a check.
+     */
+    private static final class Hinges {
+
+        private static final String[] FORMS = {"@", "at", "At", "aT", "AT"};
+
+        private final String text;
+        /** For each form, where it next occurs at or after the last index asked for; -1 when it occurs no more. */
+        private final int[] next = new int[FORMS.length];
+
+        Hinges(String text) {
+            this.text = text;
+            for (int k = 0; k < FORMS.length; k++) {
+                next[k] = text.indexOf(FORMS[k]);
+            }
+        }
+
+        /** The first index at or after {@code from} where a form occurs, or -1; {@code from} never decreases. */
+        int next(int from) {
+            int first = -1;
+            for (int k = 0; k < FORMS.length; k++) {
+                if (next[k] >= 0 && next[k] < from) {
+                    next[k] = text.indexOf(FORMS[k], from);
+                }
+                if (next[k] >= 0 && (first < 0 || next[k] < first)) {
+                    first = next[k];
+                }
+            }
+            return first;
+        }
     }
 
     private static @Nullable Address around(DeobfuscatedText text, int at, int atEnd, int floor, boolean spelled) {

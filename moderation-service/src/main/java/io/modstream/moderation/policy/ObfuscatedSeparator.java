@@ -84,7 +84,7 @@ record ObfuscatedSeparator(char meaning, int end, boolean weak) {
             return null;
         }
         char c = text.charAt(p);
-        int open = "([{".indexOf(c);
+        int open = c == '(' ? 0 : c == '[' ? 1 : c == '{' ? 2 : -1; // "([{".indexOf(c), without a call at every space
         if (open >= 0) {
             int inside = skipSpaces(text, p + 1);
             char meaning = meaningAt(text, inside);

@@ -59,10 +59,41 @@ final class SpamCheck implements Check {
         int previous = -1;
         int regionalIndicators = 0;
         for (int i = 0; i < body.length(); ) {
+            // Printable text is mostly ASCII: a run of it needs only the run, letter and mention counts, in a tight
+            // loop.
+            char c;
+            while (i < body.length() && (c = body.charAt(i)) < 0x80) {
+                int kind = ASCII_KINDS[c];
+                if (ASCII_LOWER[c] == runChar && (kind & REPEATABLE) != 0) {
+                    runLength++;
+                    if (runLength > limits.maxRun() && !runReported) {
+                        runReported = true;
+                        findings.add(finding("The comment repeats a character many times.", runStart, runEnd(body, i)));
+                    }
+                } else {
+                    runChar = ASCII_LOWER[c];
+                    runStart = i;
+                    runLength = 1;
+                    runReported = false;
+                }
+                letters += kind & LETTER;
+                upper += (kind & UPPER) >> 1;
+                if (c == '@' && isMention(body, i)) {
+                    mentions++;
+                    if (mentions == limits.maxMentions() + 1) {
+                        findings.add(finding("The comment mentions too many people.", i, body.length()));
+                    }
+                }
+                previous = c;
+                regionalIndicators = 0;
+                i++;
+            }
+            if (i == body.length()) {
+                break;
+            }
             int cp = body.codePointAt(i);
-            boolean ascii = cp < 0x80;
-            int kind = ascii ? ASCII_KINDS[cp] : kind(cp);
-            int folded = ascii ? ASCII_LOWER[cp] : Character.toLowerCase(cp);
+            int kind = kind(cp);
+            int folded = Character.toLowerCase(cp);
             if (folded == runChar && (kind & REPEATABLE) != 0) {
                 runLength++;
                 if (runLength > limits.maxRun() && !runReported) {
@@ -78,20 +109,10 @@ final class SpamCheck implements Check {
             // Added rather than tested: whether a char is a letter changes at every word, too often to predict.
             letters += kind & LETTER;
             upper += (kind & UPPER) >> 1;
-            if (cp == '@'
-                    && i + 1 < body.length()
-                    && Character.isLetterOrDigit(body.charAt(i + 1))
-                    && (i == 0 || !Character.isLetterOrDigit(body.charAt(i - 1)))) {
-                mentions++;
-                if (mentions == limits.maxMentions() + 1) {
-                    findings.add(finding("The comment mentions too many people.", i, body.length()));
-                }
-            }
             // Two regional indicators make one flag; a pictograph after a joiner belongs to the emoji before it.
             regionalIndicators = isRegionalIndicator(cp) ? regionalIndicators + 1 : 0;
-            boolean startsEmoji = !ascii
-                    && (regionalIndicators % 2 == 1
-                            || (UnicodeCheck.isPictographic(cp) && previous != ZERO_WIDTH_JOINER));
+            boolean startsEmoji =
+                    regionalIndicators % 2 == 1 || (UnicodeCheck.isPictographic(cp) && previous != ZERO_WIDTH_JOINER);
             if (startsEmoji) {
                 emoji++;
                 if (emoji == limits.maxEmoji() + 1) {
@@ -106,6 +127,13 @@ final class SpamCheck implements Check {
             findings.add(0, finding("Please don't shout: the comment is mostly capital letters.", 0, body.length()));
         }
         return findings;
+    }
+
+    /** Whether the at-sign at {@code i} begins an {@code @mention}. */
+    private static boolean isMention(String body, int i) {
+        return i + 1 < body.length()
+                && Character.isLetterOrDigit(body.charAt(i + 1))
+                && (i == 0 || !Character.isLetterOrDigit(body.charAt(i - 1)));
     }
 
     private static int kind(int cp) {
