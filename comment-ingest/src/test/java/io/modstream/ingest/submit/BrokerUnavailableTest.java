@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -14,6 +15,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * With no broker to acknowledge the write, the caller is told so with a 503 and when to retry, and the service says
  * it is not ready (while still alive).
  */
+@DirtiesContext // its Kafka clients retry a closed port for as long as it lives; close it when done
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -22,7 +24,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "modstream.ingest.publish-timeout=3s",
             "modstream.ingest.retry-after=7s",
             "spring.kafka.admin.auto-create=false",
-            "spring.kafka.producer.properties.max.block.ms=500"
+            "spring.kafka.producer.properties.max.block.ms=500",
+            "spring.kafka.admin.operation-timeout=2s",
+            "spring.kafka.admin.close-timeout=2s"
         })
 class BrokerUnavailableTest {
 
