@@ -129,7 +129,8 @@ class BrokerView {
         return offsets;
     }
 
-    private Set<String> topicNames() {
+    /** The names of every topic except Kafka's internal ones. */
+    Set<String> topicNames() {
         return await(admin.listTopics().names());
     }
 

@@ -60,9 +60,9 @@ class DeadLetterTopics {
 
     /** Every topic on the broker whose name ends in {@code -dlt}, with its newest {@code newest} records. */
     List<DeadLetterTopic> all(int newest) {
-        return broker.topics().stream()
-                .map(TopicInfo::name)
+        return broker.topicNames().stream()
                 .filter(name -> name.endsWith(SUFFIX))
+                .sorted()
                 .map(name -> read(name, newest))
                 .toList();
     }
@@ -77,17 +77,13 @@ class DeadLetterTopics {
                 if (range.pending(record)) {
                     counts[1]++;
                 }
-                keep(kept, DeadLetter.of(record, !range.pending(record)), newest);
+                keep(kept, record, range, newest);
             });
             if (capped) {
                 // The newest records were not reached: read each partition's tail instead.
                 kept.clear();
                 Map<TopicPartition, Long> tail = range.tail(2L * newest + 10);
-                range.read(
-                        consumer,
-                        tail,
-                        SCAN_LIMIT,
-                        record -> keep(kept, DeadLetter.of(record, !range.pending(record)), newest));
+                range.read(consumer, tail, SCAN_LIMIT, record -> keep(kept, record, range, newest));
             }
             List<DeadLetter> shown = new ArrayList<>(kept);
             shown.sort(OLDEST_FIRST.reversed());
@@ -95,14 +91,30 @@ class DeadLetterTopics {
         }
     }
 
-    private static void keep(PriorityQueue<DeadLetter> kept, DeadLetter letter, int limit) {
+    /** Keeps the record if it is among the newest {@code limit}; only those are decoded and cut for display. */
+    private static void keep(
+            PriorityQueue<DeadLetter> kept, ConsumerRecord<byte[], byte[]> record, Range range, int limit) {
         if (limit <= 0) {
             return;
         }
-        kept.add(letter);
+        DeadLetter oldestKept = kept.peek();
+        if (kept.size() == limit && oldestKept != null && !newer(record, oldestKept)) {
+            return;
+        }
+        kept.add(DeadLetter.of(record, !range.pending(record)));
         if (kept.size() > limit) {
             kept.poll();
         }
+    }
+
+    private static boolean newer(ConsumerRecord<?, ?> record, DeadLetter than) {
+        long at = than.timestamp().toEpochMilli();
+        if (record.timestamp() != at) {
+            return record.timestamp() > at;
+        }
+        return record.partition() != than.partition()
+                ? record.partition() > than.partition()
+                : record.offset() > than.offset();
     }
 
     /**
