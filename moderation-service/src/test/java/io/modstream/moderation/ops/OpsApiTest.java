@@ -83,7 +83,11 @@ class OpsApiTest {
         String key = "ops-poison-" + System.nanoTime();
         topics.send(Topics.COMMENTS_SUBMITTED, key, "{not json".getBytes(StandardCharsets.UTF_8));
 
-        JsonNode letter = await().atMost(WAIT).until(() -> letterWithKey(deadLetters(50), key), found -> found != null);
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(letterWithKey(deadLetters(50), key))
+                        .as("a dead letter with key %s among %s", key, deadLetters(50))
+                        .isNotNull());
+        JsonNode letter = letterWithKey(deadLetters(50), key);
 
         assertThat(letter.get("exceptionClass").asString()).endsWith("DeserializationException");
         assertThat(letter.get("exceptionMessage").asString()).isNotBlank();
