@@ -436,6 +436,9 @@ Moderators' console: http://localhost:$MODERATION_PORT/console/
   Post a comment that will be held for review, then watch it arrive in the console:
   curl -i -X POST http://localhost:$INGEST_PORT/api/v1/comments -H 'Authorization: Bearer dev-site-key-not-for-production' -H 'Content-Type: application/json' -d '{"threadId":"space-station","author":{"id":"reader-2","name":"Bo"},"body":"You idiot, read the article first."}'
 
+Operator page (topics, lag, throughput, dead letters and their replay): http://localhost:$MODERATION_PORT/ops/
+  Sign in as operator / dev-operator-password (local profile only).
+
 Development admin of demo-site (local profile only): admin / dev-admin-password
 Site policies are read from moderation-service/policies/ (edit demo-site.yml, raise its version; reloaded within 10 s).
 

@@ -1,6 +1,7 @@
 package io.modstream.moderation;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -19,9 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * Settings of moderation-service, under {@code modstream.moderation}.
  *
  * @param topics partitions and replication of the topics this service creates
- * @param users the people who may sign in: site admins and moderators, each scoped to sites
+ * @param users the people who may sign in: site admins and moderators, each scoped to sites, and operators
  * @param policies where site policies are read from
- * @param activity how long author activity is remembered
  * @param activity how long author activity is remembered
  */
 @ConfigurationProperties("modstream.moderation")
@@ -54,7 +54,8 @@ public record ModerationProperties(
      * @param username the sign-in name
      * @param passwordHash a BCrypt hash, e.g. {@code $2a$12$...}; the {@code {bcrypt}} prefix is optional
      * @param roles what the user may do
-     * @param sites the sites the user may act on
+     * @param sites the sites the user may act on; required for {@code ADMIN} and {@code MODERATOR}, and may be left
+     *     out for a user who is only an {@code OPERATOR}, whose role covers the whole broker rather than sites
      */
     public record User(
             @NotBlank @Size(max = 100) String username,
@@ -63,14 +64,27 @@ public record ModerationProperties(
             String passwordHash,
 
             @NotEmpty Set<Role> roles,
-            @NotEmpty Set<@NotBlank String> sites) {}
+            @DefaultValue Set<@NotBlank String> sites) {
+
+        /** A site-scoped role without a site would be a user who can do nothing; that is a configuration mistake. */
+        @AssertTrue(message = "ADMIN and MODERATOR need at least one site")
+        public boolean isSitesGivenForSiteRoles() {
+            boolean siteScoped = roles != null && (roles.contains(Role.ADMIN) || roles.contains(Role.MODERATOR));
+            return !siteScoped || (sites != null && !sites.isEmpty());
+        }
+    }
 
     /** What a user may do. */
     public enum Role {
         /** Sets a site's rules: dry runs, backtests. */
         ADMIN,
         /** Works the flagged queue. */
-        MODERATOR
+        MODERATOR,
+        /**
+         * Runs the pipeline: sees every topic, consumer group and dead letter on the broker, and replays dead
+         * letters. Not scoped to sites; it grants nothing on any site's queue or policy.
+         */
+        OPERATOR
     }
 
     /** Partition count and replication factor for created topics; the defaults suit one local broker. */

@@ -1,5 +1,6 @@
 package io.modstream.moderation.access;
 
+import io.modstream.moderation.ModerationProperties.Role;
 import java.net.URI;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -50,8 +51,9 @@ import tools.jackson.databind.json.JsonMapper;
  * state-changing endpoint takes only {@code application/json}, which a cross-site form cannot send and a cross-site
  * script cannot send without a CORS preflight this service never grants.
  *
- * <p>Health stays open for load balancers. Every other endpoint needs a signed-in user; which site they may touch is
- * checked by {@link SiteAccess}. An unauthenticated API call gets 401 as problem+json; an unauthenticated page load
+ * <p>Health stays open for load balancers. The operator page ({@code /ops/}) and its API ({@code /api/v1/ops/**}) need
+ * the {@code OPERATOR} role. Every other endpoint needs a signed-in user; which site they may touch is checked by
+ * {@link SiteAccess}. An unauthenticated API call gets 401 as problem+json; an unauthenticated page load
  * is sent to the sign-in page.
  */
 @Configuration(proxyBeanMethods = false)
@@ -80,7 +82,10 @@ class StaffSecurityConfig {
         ProblemWriter problems = new ProblemWriter(json);
         CookieServerCsrfTokenRepository csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict").secure(true));
-        ServerWebExchangeMatcher consolePages = ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/console/**");
+        // Pages send a browser without a session to the sign-in form; the entry point remembers the page in the
+        // session, and the success handler returns there (to the console when nothing was remembered).
+        ServerWebExchangeMatcher consolePages =
+                ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/console/**", "/ops", "/ops/**");
         RedirectServerAuthenticationEntryPoint toSignIn = new RedirectServerAuthenticationEntryPoint(SIGN_IN_PAGE);
         return http.securityContextRepository(new WebSessionServerSecurityContextRepository())
                 // The console loads only its own files: no inline script, nothing from elsewhere, never in a frame.
@@ -116,6 +121,9 @@ class StaffSecurityConfig {
                         // The API's description (OpenAPI 3); it describes, it does not reveal data.
                         .pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**")
                         .permitAll()
+                        // The operator page and its API: the whole broker, not one site, so a role check suffices.
+                        .pathMatchers("/ops", "/ops/**", "/api/v1/ops/**")
+                        .hasRole(Role.OPERATOR.name())
                         .anyExchange()
                         .authenticated())
                 .build();

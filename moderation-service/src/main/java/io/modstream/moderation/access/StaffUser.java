@@ -4,11 +4,11 @@ import io.modstream.moderation.ModerationProperties.Role;
 import java.util.Set;
 
 /**
- * A signed-in admin or moderator, as the request handlers see them.
+ * A signed-in admin, moderator or operator, as the request handlers see them.
  *
  * @param username who
  * @param roles what they may do
- * @param sites the sites they may do it on
+ * @param sites the sites they may do it on; empty for someone who is only an operator
  */
 public record StaffUser(String username, Set<Role> roles, Set<String> sites) {
 
