@@ -40,10 +40,16 @@ public final class KafkaReadiness implements HealthIndicator, AutoCloseable {
 
     @Override
     public Health health() {
+        if (views.stream().noneMatch(TopicView::isAutoStartup)) {
+            // Configured not to consume (spring.kafka.listener.auto-startup=false): nothing here waits for Kafka.
+            return Health.up()
+                    .withDetail("views", "not started by configuration")
+                    .build();
+        }
         checkBrokerIfDue();
         String problem = brokerProblem;
         List<String> behind = views.stream()
-                .filter(view -> !view.isCaughtUp())
+                .filter(view -> view.isAutoStartup() && !view.isCaughtUp())
                 .map(view -> view.getClass().getSimpleName())
                 .toList();
         Health.Builder health = problem == null && behind.isEmpty() ? Health.up() : Health.outOfService();
