@@ -39,6 +39,8 @@ final class NormalizedText {
     private static final byte SYMBOL = 4;
     private static final byte[] ASCII_KINDS = new byte[0x80];
     private static final char[] ASCII_LOWER = new char[0x80];
+    /** An ASCII letter lower-cased; 0 for any other ASCII char. */
+    private static final char[] ASCII_LETTER_LOWER = new char[0x80];
 
     static {
         for (char c = 0; c < 0x80; c++) {
@@ -46,6 +48,7 @@ final class NormalizedText {
                     ? LETTER
                     : Character.isDigit(c) ? DIGIT : "@$!|".indexOf(c) >= 0 ? SYMBOL : OTHER;
             ASCII_LOWER[c] = Character.toLowerCase(c);
+            ASCII_LETTER_LOWER[c] = ASCII_KINDS[c] == LETTER ? ASCII_LOWER[c] : 0;
         }
     }
 
@@ -272,11 +275,55 @@ final class NormalizedText {
             written = put(text, runs, spans, written, c, start, end, 1);
             // The rest of an ASCII word, most of most text, needs none of the questions above: a tighter loop, which
             // leaves the branches of the one above to word boundaries, where they are easier to predict.
-            while (unread == 0 && i < length && body[i] < 0x80 && ASCII_KINDS[body[i]] == LETTER) {
-                written = put(text, runs, spans, written, ASCII_LOWER[body[i]], i, i + 1, 1);
-                wordLength++;
-                kinds |= LETTER;
-                i++;
+            // A word's letter lower-cased in one lookup, 0 for anything else; runs are lengthened in place.
+            while (unread == 0) {
+                int from = i;
+                char last = text[written - 1];
+                while (i < length) {
+                    char raw = body[i];
+                    char letter = raw < 0x80 ? ASCII_LETTER_LOWER[raw] : 0;
+                    if (letter == 0) {
+                        break;
+                    }
+                    if (letter == last) {
+                        runs[written - 1]++;
+                        if (spans != null) {
+                            spans[2 * written - 1] = i + 1;
+                        }
+                    } else {
+                        text[written] = letter;
+                        runs[written] = 1;
+                        if (spans != null) {
+                            spans[2 * written] = i;
+                            spans[2 * written + 1] = i + 1;
+                        }
+                        written++;
+                        last = letter;
+                    }
+                    i++;
+                }
+                if (i > from) {
+                    wordLength += i - from;
+                    kinds |= LETTER;
+                }
+                // The usual gap: a word of letters, not one letter alone, then one ASCII separator and an ASCII letter.
+                // It is written as the gap branch above would, without going round the loop twice.
+                if (wordLength > 1 && (kinds & (DIGIT | SYMBOL)) == 0 && i + 1 < length) {
+                    char separator = body[i];
+                    char after = body[i + 1];
+                    if (separator < 0x80
+                            && ASCII_KINDS[separator] == OTHER
+                            && after < 0x80
+                            && ASCII_LETTER_LOWER[after] != 0) {
+                        written = put(text, runs, spans, written, ' ', i, i + 1, 1);
+                        wordStart = written;
+                        kinds = 0;
+                        wordLength = 0;
+                        i++;
+                        continue;
+                    }
+                }
+                break;
             }
         }
         if ((kinds & (DIGIT | SYMBOL)) != 0) {
