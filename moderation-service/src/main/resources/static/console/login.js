@@ -7,15 +7,7 @@
 (function () {
   const LOGIN_PAGE = '/console/login.html';
 
-  function csrfToken() {
-    for (const part of document.cookie.split(';')) {
-      const eq = part.indexOf('=');
-      if (eq > 0 && part.slice(0, eq).trim() === 'XSRF-TOKEN') {
-        return decodeURIComponent(part.slice(eq + 1).trim());
-      }
-    }
-    return '';
-  }
+  const { csrfToken } = window.ModstreamDom;
 
   function start() {
     const params = new URLSearchParams(window.location.search);

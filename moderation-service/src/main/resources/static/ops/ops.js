@@ -17,37 +17,7 @@
 
   // ---------------------------------------------------------------- helpers
 
-  function csrfToken() {
-    for (const part of document.cookie.split(';')) {
-      const eq = part.indexOf('=');
-      if (eq > 0 && part.slice(0, eq).trim() === 'XSRF-TOKEN') {
-        return decodeURIComponent(part.slice(eq + 1).trim());
-      }
-    }
-    return '';
-  }
-
-  /** Creates an element with attributes and children; strings become text nodes. */
-  function el(tag, attributes, ...children) {
-    const node = document.createElement(tag);
-    for (const [name, value] of Object.entries(attributes || {})) {
-      if (value === null || value === undefined || value === false) {
-        continue;
-      }
-      if (name === 'className') {
-        node.className = value;
-      } else {
-        node.setAttribute(name, value === true ? '' : String(value));
-      }
-    }
-    for (const child of children) {
-      if (child === null || child === undefined || child === false) {
-        continue;
-      }
-      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-    }
-    return node;
-  }
+  const { csrfToken, el } = window.ModstreamDom;
 
   function svg(tag, attributes) {
     const node = document.createElementNS(SVG, tag);

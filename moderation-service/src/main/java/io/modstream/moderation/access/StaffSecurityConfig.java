@@ -116,7 +116,12 @@ class StaffSecurityConfig {
                         .pathMatchers(
                                 "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
                         .permitAll()
-                        .pathMatchers(HttpMethod.GET, SIGN_IN_PAGE, "/console/console.css", "/console/login.js")
+                        .pathMatchers(
+                                HttpMethod.GET,
+                                SIGN_IN_PAGE,
+                                "/console/console.css",
+                                "/console/login.js",
+                                "/common/dom.js")
                         .permitAll()
                         // The API's description (OpenAPI 3); it describes, it does not reveal data.
                         .pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**")
