@@ -75,7 +75,9 @@ class WebhookController {
             return Mono.error(invalidUrl(problem));
         }
         String url = request.url();
+        // send() can block (metadata, the cluster id for tracing), so never on the event loop.
         return Mono.fromFuture(() -> registrations.register(siteId, url, clock.instant()))
+                .subscribeOn(Schedulers.boundedElastic())
                 .timeout(publishTimeout)
                 .onErrorMap(e -> !(e instanceof ErrorResponseException), e -> brokerUnavailable(siteId, e))
                 .map(registered -> new Registered(
@@ -99,6 +101,7 @@ class WebhookController {
     @DeleteMapping
     Mono<ResponseEntity<Void>> delete(@AuthenticationPrincipal String siteId) {
         return Mono.fromFuture(() -> registrations.delete(siteId))
+                .subscribeOn(Schedulers.boundedElastic())
                 .timeout(publishTimeout)
                 .onErrorMap(e -> brokerUnavailable(siteId, e))
                 .thenReturn(ResponseEntity.noContent().build());
