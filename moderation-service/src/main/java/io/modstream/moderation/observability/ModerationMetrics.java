@@ -7,12 +7,9 @@ import io.micrometer.core.instrument.Timer;
 import io.modstream.events.CommentModerated;
 import io.modstream.events.Reason;
 import io.modstream.events.Verdict;
-import io.modstream.moderation.review.QueueItem;
 import io.modstream.moderation.review.ReviewQueue;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -116,11 +113,9 @@ public class ModerationMetrics {
     }
 
     private double oldestAgeSeconds(ReviewQueue queue) {
-        List<QueueItem> items = queue.items(item -> true);
-        if (items.isEmpty()) {
-            return 0;
-        }
-        Instant oldest = items.get(0).heldAt();
-        return Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0);
+        return queue.oldestHeldAt()
+                .map(oldest ->
+                        Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0))
+                .orElse(0.0);
     }
 }

@@ -7,6 +7,7 @@ import io.modstream.events.Verdict;
 import io.modstream.kafka.views.TopicFollower;
 import io.modstream.kafka.views.TopicView;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
@@ -103,6 +104,16 @@ public class ReviewQueue extends TopicView {
         }
         items.sort(Comparator.comparing(QueueItem::heldAt).thenComparing(QueueItem::commentId));
         return items;
+    }
+
+    /** How many comments are waiting. */
+    public int size() {
+        return pending.size();
+    }
+
+    /** When the comment that has waited longest entered the queue; empty when nothing waits. */
+    public Optional<Instant> oldestHeldAt() {
+        return pending.values().stream().map(held -> held.item().heldAt()).min(Comparator.naturalOrder());
     }
 
     public Optional<QueueItem> item(String commentId) {
