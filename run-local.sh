@@ -16,7 +16,7 @@ Usage: ./run-local.sh [--broker-only] [--skip-build] [--reset]
 
   --broker-only   start only the Kafka broker (127.0.0.1:9092), e.g. to run a service from the IDE
   --skip-build    use the service jars already in */target instead of running ./mvnw package
-  --reset         delete the local broker's data (topics, offsets) before starting
+  --reset         delete the local broker's data (topics, offsets) and the pipeline's local stores before starting
   -h, --help      show this help
 
 Logs: .local/logs/   Broker data: .local/kafka/data/
@@ -370,8 +370,10 @@ service_is_up() {
 start_service() {
   local name=$1 jar=$2
   log "Starting $name (log: .local/logs/$name.log)"
+  # MODSTREAM_STATE_DIR: moderation-service's Kafka Streams stores (RocksDB), kept between runs like the broker's
+  # data, so a restart restores only the changelogs' tail. comment-ingest ignores it.
   start_process "$name" "$LOG_DIR/$name.log" \
-    env SPRING_KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" \
+    env SPRING_KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" MODSTREAM_STATE_DIR="$STATE_DIR/streams" \
     "$JAVA" -jar "$jar" --spring.profiles.active=local
   STARTED_SERVICE_PID=$STARTED_PID
 }
@@ -470,8 +472,8 @@ fi
 mkdir -p "$KAFKA_DIR" "$LOG_DIR" "$PID_DIR"
 
 if [ "$RESET" = true ]; then
-  log "Deleting the local broker's data (--reset)"
-  rm -rf "$KAFKA_DIR/data"
+  log "Deleting the local broker's data and the services' local state (--reset)"
+  rm -rf "$KAFKA_DIR/data" "$STATE_DIR/streams"
 fi
 
 if [ "$BROKER_ONLY" = false ]; then

@@ -23,6 +23,7 @@ import org.springframework.validation.annotation.Validated;
  * @param users the people who may sign in: site admins and moderators, each scoped to sites, and operators
  * @param policies where site policies are read from
  * @param activity how long author activity is remembered
+ * @param cluster how instances of this service talk to each other
  */
 @ConfigurationProperties("modstream.moderation")
 @Validated
@@ -30,7 +31,18 @@ public record ModerationProperties(
         @Valid @DefaultValue Topics topics,
         @Valid @DefaultValue List<User> users,
         @Valid @DefaultValue Policies policies,
-        @Valid @DefaultValue Activity activity) {
+        @Valid @DefaultValue Activity activity,
+        @Valid @DefaultValue Cluster cluster) {
+
+    /**
+     * How instances answer reads for state another instance owns (an author's record lives in the store of the task
+     * that owns the author's partition): they forward the read to the owner over HTTP with this token.
+     *
+     * @param token a secret every instance of the deployment shares; when left out each instance makes up its own,
+     *     which is right for a single instance and makes forwarded reads fail with 503 for several
+     */
+    public record Cluster(
+            @Nullable @Size(min = 16, max = 200) String token) {}
 
     /**
      * How much of each author's history is kept for the duplicate and flood checks.

@@ -126,6 +126,9 @@ class StaffSecurityConfig {
                         // The API's description (OpenAPI 3); it describes, it does not reveal data.
                         .pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**")
                         .permitAll()
+                        // Reads one instance forwards to another; the shared cluster token is checked there.
+                        .pathMatchers(HttpMethod.GET, "/internal/v1/**")
+                        .permitAll()
                         // The operator page and its API: the whole broker, not one site, so a role check suffices.
                         .pathMatchers("/ops", "/ops/**", "/api/v1/ops/**")
                         .hasRole(Role.OPERATOR.name())

@@ -30,8 +30,10 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Moderators' actions on authors: ban, suspend, pre-moderate, trust, reset; and an author's record on a site. Needs
- * the {@code MODERATOR} role on the site. The new standing is on {@code authors.standing} before the answer is sent,
- * so the author's next comment meets it on every instance that has read it (within a moment).
+ * the {@code MODERATOR} role on the site. The action is on {@code authors.actions} before the answer is sent; the
+ * pipeline's author task, the standing's only writer, applies it before the author's comments that come after it.
+ * The answer's standing is what the action makes of the standing read just before; an action another moderator
+ * makes on the same author at the same moment can make the applied revision differ from it.
  */
 @RestController
 class AuthorController {
@@ -74,10 +76,14 @@ class AuthorController {
 
     @Operation(summary = "An author's standing and record on a site")
     @GetMapping(path = "/api/v1/sites/{siteId}/authors/{authorId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    AuthorRecord author(
+    Mono<AuthorRecord> author(
             @PathVariable String siteId, @PathVariable @Size(max = 200) String authorId, Principal principal) {
         access.require(principal, Role.MODERATOR, siteId);
-        return new AuthorRecord(authors.standing(siteId, authorId), authors.history(siteId, authorId));
+        return Mono.fromCallable(() -> {
+                    AuthorState state = authors.state(siteId, authorId);
+                    return new AuthorRecord(state.standing(), state.history());
+                })
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
     @Operation(summary = "Ban, suspend, pre-moderate, trust or reset an author")
@@ -96,17 +102,28 @@ class AuthorController {
             throw Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, problem);
         }
         return Mono.fromCallable(() -> {
-                    AuthorStanding standing = authors.act(siteId, authorId, action, user.username(), clock.instant());
-                    publish(siteId, authorId, standing);
+                    AuthorActionTaken taken = new AuthorActionTaken(
+                            AuthorActionTaken.SCHEMA_VERSION,
+                            siteId,
+                            authorId,
+                            action,
+                            user.username(),
+                            clock.instant());
+                    // The pipeline's author task applies the action; it answers with what the standing becomes.
+                    AuthorStanding standing = authors.state(siteId, authorId)
+                            .afterAction(action, taken.moderator(), taken.at())
+                            .standing();
+                    publish(taken);
                     int rejected = action.rejectsPending() ? rejectPending(siteId, authorId, action, user) : 0;
                     return new ActionAnswer(standing, rejected);
                 })
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
-    private void publish(String siteId, String authorId, AuthorStanding standing) {
+    private void publish(AuthorActionTaken taken) {
         try {
-            kafka.executeInTransaction(t -> t.send(Authors.STANDING_TOPIC, Authors.key(siteId, authorId), standing))
+            kafka.executeInTransaction(t ->
+                            t.send(AuthorActionTaken.TOPIC, AuthorKeys.of(taken.siteId(), taken.authorId()), taken))
                     .get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,81 +1,120 @@
 package io.modstream.moderation.authors;
 
-import io.modstream.events.Verdict;
-import io.modstream.kafka.views.KeyedState;
-import io.modstream.kafka.views.TopicView;
-import java.time.Instant;
-import java.util.List;
-import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import io.modstream.moderation.pipeline.ModerationTopology;
+import io.modstream.moderation.web.Problems;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every author's standing and history, per site, as this instance knows them: read whole from
- * {@value #STANDING_TOPIC} and {@value #HISTORY_TOPIC} at start and followed after. Changes made here are visible
- * here at once; the caller publishes the value answered, in its transaction. Thread-safe.
+ * Reads an author's state ({@link AuthorState}) wherever it lives. The state is partitioned by author: the instance
+ * whose stream task owns the author's partition holds it in its {@value ModerationTopology#AUTHOR_STORE} store. A
+ * read on that instance is a local RocksDB get; a read elsewhere is forwarded over HTTP to the owner (its
+ * {@code application.server}), which answers from its store. Forwarding was chosen over a global store (every
+ * instance would hold every author ever seen, which is what this design moves away from) and over standby reads (they
+ * need a standby of every partition on every instance). Blocking: call it off the event loop.
  */
 @Component
-public class Authors extends TopicView {
+public class Authors {
 
-    /** Compacted; written by the author-action API. */
-    public static final String STANDING_TOPIC = "authors.standing";
+    private static final Logger log = LoggerFactory.getLogger(Authors.class);
+    private static final Duration FORWARD_TIMEOUT = Duration.ofSeconds(5);
 
-    /** Compacted; written by the pipeline and the decision listener. */
-    public static final String HISTORY_TOPIC = "authors.history";
+    private final KafkaStreamsInteractiveQueryService queries;
+    private final ClusterToken token;
+    private final JsonMapper json;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(FORWARD_TIMEOUT).build();
 
-    private final KeyedState<AuthorStanding> standings;
-    private final KeyedState<AuthorHistory> histories;
-
-    Authors(KafkaConnectionDetails kafka, KafkaProperties kafkaProperties, JsonMapper json) {
-        super(kafkaProperties);
-        String servers = String.join(",", kafka.getConsumer().getBootstrapServers());
-        this.standings = new KeyedState<>(
-                "author-standing", servers, STANDING_TOPIC, AuthorStanding.class, AuthorStanding::revision, json);
-        this.histories = new KeyedState<>(
-                "author-history", servers, HISTORY_TOPIC, AuthorHistory.class, AuthorHistory::revision, json);
+    Authors(StreamsBuilderFactoryBean streams, ClusterToken token, JsonMapper json) {
+        this.queries = new KafkaStreamsInteractiveQueryService(streams);
+        this.token = token;
+        this.json = json;
     }
 
-    /** The key of an author's records: site and author id. */
-    public static String key(String siteId, String authorId) {
-        return siteId + "/" + authorId;
+    /** The author's state, from whichever instance owns it; a fresh one for an author never seen. */
+    public AuthorState state(String siteId, String authorId) {
+        HostInfo owner = owner(siteId, authorId);
+        if (owner == null || owner.equals(queries.getCurrentKafkaStreamsApplicationHostInfo())) {
+            return local(siteId, authorId).orElseGet(() -> AuthorState.fresh(siteId, authorId));
+        }
+        return forwarded(owner, siteId, authorId);
     }
 
-    public AuthorStanding standing(String siteId, String authorId) {
-        AuthorStanding standing = standings.get(key(siteId, authorId));
-        return standing == null ? AuthorStanding.ordinary(siteId, authorId) : standing;
+    /** Whether this instance's stream task owns the author's partition now. */
+    public boolean ownedHere(String siteId, String authorId) {
+        HostInfo owner = owner(siteId, authorId);
+        return owner != null && owner.equals(queries.getCurrentKafkaStreamsApplicationHostInfo());
     }
 
-    public AuthorHistory history(String siteId, String authorId) {
-        AuthorHistory history = histories.get(key(siteId, authorId));
-        return history == null ? AuthorHistory.empty(siteId, authorId) : history;
+    private @Nullable HostInfo owner(String siteId, String authorId) {
+        return queries.getKafkaStreamsApplicationHostInfo(
+                ModerationTopology.AUTHOR_STORE,
+                AuthorKeys.of(siteId, authorId),
+                Serdes.String().serializer());
     }
 
-    /** Applies a moderator's action; answers the standing to publish on {@value #STANDING_TOPIC}. */
-    public AuthorStanding act(String siteId, String authorId, AuthorAction action, String moderator, Instant now) {
-        return standings.update(
-                key(siteId, authorId),
-                old -> (old == null ? AuthorStanding.ordinary(siteId, authorId) : old).after(action, moderator, now));
+    /**
+     * The author's state from this instance's own stores, or empty when this instance does not own the author's
+     * partition or has never seen the author.
+     */
+    public Optional<AuthorState> local(String siteId, String authorId) {
+        ReadOnlyKeyValueStore<String, AuthorState> store =
+                queries.retrieveQueryableStore(ModerationTopology.AUTHOR_STORE, QueryableStoreTypes.keyValueStore());
+        return Optional.ofNullable(store.get(AuthorKeys.of(siteId, authorId)));
     }
 
-    /** Counts a newly moderated comment; answers the history to publish on {@value #HISTORY_TOPIC}. */
-    public AuthorHistory moderated(
-            String siteId, String authorId, String commentId, Verdict verdict, Instant at, String text) {
-        return histories.update(
-                key(siteId, authorId),
-                old -> (old == null ? AuthorHistory.empty(siteId, authorId) : old)
-                        .withNew(commentId, verdict, at, text));
+    private AuthorState forwarded(HostInfo owner, String siteId, String authorId) {
+        URI uri = URI.create("http://" + owner.host() + ":" + owner.port() + "/internal/v1/authors/" + encoded(siteId)
+                + "/" + encoded(authorId));
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(FORWARD_TIMEOUT)
+                .header(ClusterToken.HEADER, token.value())
+                .GET()
+                .build();
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw ownerUnavailable(
+                        "the instance at " + owner + " answered " + response.statusCode() + " for an author read");
+            }
+            return json.readValue(response.body(), AuthorState.class);
+        } catch (IOException e) {
+            throw ownerUnavailable("the instance at " + owner + " did not answer: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ownerUnavailable("interrupted while asking " + owner);
+        }
     }
 
-    /** Moves a held comment to its decided verdict; answers the history to publish on {@value #HISTORY_TOPIC}. */
-    public AuthorHistory decided(String siteId, String authorId, String commentId, Verdict verdict) {
-        return histories.update(
-                key(siteId, authorId),
-                old -> (old == null ? AuthorHistory.empty(siteId, authorId) : old).withDecided(commentId, verdict));
+    private static String encoded(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    @Override
-    protected List<Followed> followed() {
-        return List.of(standings, histories);
+    /** The owner could not be asked: a 503 for the caller (the read may work a moment later), the detail logged. */
+    private static ErrorResponseException ownerUnavailable(String detail) {
+        log.warn("Forwarded author read failed: {}", detail);
+        return Problems.of(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "The author's record is kept by another instance, which did not answer; try again.");
     }
 }

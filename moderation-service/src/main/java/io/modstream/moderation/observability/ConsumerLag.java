@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * {@code modstream_consumer_lag{group, topic, partition}}: how many records each of this service's consumer groups
  * has yet to process, per partition, measured from the broker every 15 s (committed offset against the end). The
  * Kafka client's own lag metrics appear only for partitions a consumer has fetched from and are refreshed once a
- * minute; this one covers every partition of both groups, idle or not.
+ * minute; this one covers every partition the pipeline's group (its Kafka Streams application id) reads, idle or
+ * not: comments, decisions, author actions and the author-events repartition topic.
  */
 @Component
 class ConsumerLag implements DisposableBean {
@@ -37,9 +38,11 @@ class ConsumerLag implements DisposableBean {
     private final MultiGauge lag;
 
     ConsumerLag(
-            KafkaAdmin kafkaAdmin, MeterRegistry registry, @Value("${spring.kafka.consumer.group-id}") String group) {
+            KafkaAdmin kafkaAdmin,
+            MeterRegistry registry,
+            @Value("${spring.kafka.streams.application-id}") String pipeline) {
         this.admin = Admin.create(kafkaAdmin.getConfigurationProperties());
-        this.groups = List.of(group, group + "-decisions");
+        this.groups = List.of(pipeline);
         this.lag = MultiGauge.builder("modstream.consumer.lag")
                 .description("Records a consumer group has yet to process, per partition")
                 .baseUnit("records")

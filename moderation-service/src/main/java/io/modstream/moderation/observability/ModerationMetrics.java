@@ -11,8 +11,6 @@ import io.modstream.moderation.review.ReviewQueue;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The service's own metrics, named for Prometheus as {@code modstream_*}:
@@ -48,23 +46,6 @@ public class ModerationMetrics {
                 .description("How long the oldest comment in the queue has waited")
                 .baseUnit("seconds")
                 .register(registry);
-    }
-
-    /**
-     * Runs {@code count} once the current Kafka transaction commits (at once outside one), so an aborted and retried
-     * record is counted once.
-     */
-    public static void afterCommit(Runnable count) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    count.run();
-                }
-            });
-        } else {
-            count.run();
-        }
     }
 
     /** Counts an outcome and its reasons, and times it from the comment's submission. */

@@ -1,61 +1,89 @@
 package io.modstream.moderation.pipeline;
 
+import io.modstream.events.CommentModerated;
+import io.modstream.events.ModeratorDecision;
 import io.modstream.events.Topics;
 import io.modstream.moderation.ModerationProperties;
-import io.modstream.moderation.activity.AuthorActivityStore;
-import io.modstream.moderation.authors.Authors;
+import io.modstream.moderation.authors.AuthorActionTaken;
 import io.modstream.moderation.observability.ModerationMetrics;
-import io.modstream.moderation.review.InvalidDecisionException;
+import io.modstream.moderation.sitepolicy.SitePolicies;
+import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.config.KafkaStreamsConfiguration;
+import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.AfterRollbackProcessor;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
-import org.springframework.util.backoff.FixedBackOff;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Error handling and topics of the Kafka edge, in one place.
- *
- * <p>The listener runs in Kafka transactions (Boot creates the transaction manager from
- * {@code spring.kafka.producer.transaction-id-prefix}), so failures reach the after-rollback processor. Records that
- * cannot be read, or read as something that is not a comment, go to {@code comments.submitted-dlt} at once, with the
- * cause in spring-kafka's {@code kafka_dlt-*} headers; other failures are retried three times a second apart first.
- * Recovery commits the offset, so the pipeline moves on and nothing after the bad record is lost.
+ * The Kafka edge, in one place: the moderation topology on spring-kafka's Kafka Streams support (settings under
+ * {@code spring.kafka.streams}), the topics this service creates, and the serialisers of the {@code KafkaTemplate}
+ * that the HTTP side writes decisions and author actions with.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableKafkaStreams
 class KafkaPipelineConfig {
 
+    private static final Logger log = LoggerFactory.getLogger(KafkaPipelineConfig.class);
+
+    /** Builds the topology into spring-kafka's {@link StreamsBuilder}, and says what a dying stream thread does. */
     @Bean
-    AfterRollbackProcessor<Object, Object> deadLetteringAfterRollback(
-            KafkaTemplate<String, Object> kafka, ModerationMetrics metrics) {
-        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka);
-        DefaultAfterRollbackProcessor<Object, Object> processor = new DefaultAfterRollbackProcessor<>(
-                (record, cause) -> {
-                    deadLetters.accept(record, cause);
-                    metrics.deadLettered(record.topic() + "-dlt");
-                },
-                new FixedBackOff(1000L, 3),
-                kafka,
-                true);
-        processor.addNotRetryableExceptions(InvalidCommentException.class, InvalidDecisionException.class);
-        return processor;
+    StreamsBuilderFactoryBeanConfigurer moderationTopology(
+            KafkaStreamsConfiguration defaultKafkaStreamsConfig,
+            ModerationProperties properties,
+            SitePolicies policies,
+            ModerationMetrics metrics,
+            List<PipelineEvents> listeners,
+            JsonMapper json) {
+        String applicationId =
+                String.valueOf(defaultKafkaStreamsConfig.asProperties().get(StreamsConfig.APPLICATION_ID_CONFIG));
+        ModerationTopology.Settings settings = new ModerationTopology.Settings(
+                applicationId,
+                properties.topics().partitions(),
+                properties.activity().retention(),
+                policies::forSite,
+                Clock.systemUTC(),
+                new MetricsEvents(metrics, List.copyOf(listeners)),
+                json);
+        return factory -> {
+            factory.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
+                @Override
+                public void configureBuilder(StreamsBuilder builder) {
+                    ModerationTopology.addTo(builder, settings);
+                }
+            });
+            // Content problems are outcomes and unreadable records dead letters, so what still throws is a bug or
+            // the broker: log it and start a new thread, which resumes from the last committed transaction.
+            factory.setStreamsUncaughtExceptionHandler(failure -> {
+                log.error("A stream thread died; replacing it", failure);
+                return StreamThreadExceptionResponse.REPLACE_THREAD;
+            });
+        };
     }
 
     /**
-     * Outcomes are JSON; a dead letter whose value could not be deserialised is republished as the original bytes.
+     * Decisions and author actions are JSON; a dead letter replayed from the operator page is written as the original
+     * bytes.
      */
     @Bean
     @SuppressWarnings("unchecked") // Boot's customizer sees the factory with wildcard types; ours is <String, Object>.
@@ -78,7 +106,11 @@ class KafkaPipelineConfig {
                 topic(Topics.COMMENTS_APPROVED, partitions, replicas),
                 topic(Topics.COMMENTS_REJECTED, partitions, replicas),
                 // The flagged queue: a decided comment's tombstone replaces it.
-                compacted(Topics.COMMENTS_REVIEW, partitions, replicas),
+                TopicBuilder.name(Topics.COMMENTS_REVIEW)
+                        .partitions(partitions)
+                        .replicas(replicas)
+                        .compact()
+                        .build(),
                 // The audit trail: kept forever.
                 TopicBuilder.name(Topics.MODERATION_DECISIONS)
                         .partitions(partitions)
@@ -86,21 +118,40 @@ class KafkaPipelineConfig {
                         .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
                         .build(),
                 topic(Topics.MODERATION_DECISIONS + "-dlt", partitions, replicas),
-                // State, keyed by site and author: only the latest record per key matters.
-                compacted(AuthorActivityStore.TOPIC, partitions, replicas),
-                compacted(Authors.STANDING_TOPIC, partitions, replicas),
-                compacted(Authors.HISTORY_TOPIC, partitions, replicas));
-    }
-
-    private static NewTopic compacted(String name, int partitions, short replicas) {
-        return TopicBuilder.name(name)
-                .partitions(partitions)
-                .replicas(replicas)
-                .compact()
-                .build();
+                // Moderators' actions on authors; what they lead to lives in the author store and its changelog.
+                topic(AuthorActionTaken.TOPIC, partitions, replicas),
+                topic(AuthorActionTaken.TOPIC + "-dlt", partitions, replicas));
     }
 
     private static NewTopic topic(String name, int partitions, short replicas) {
         return TopicBuilder.name(name).partitions(partitions).replicas(replicas).build();
+    }
+
+    /** Metrics from what the topology reports, then any other {@link PipelineEvents} bean (tests add some). */
+    private record MetricsEvents(ModerationMetrics metrics, List<PipelineEvents> others) implements PipelineEvents {
+
+        @Override
+        public void moderated(CommentModerated outcome) {
+            metrics.moderated(outcome);
+            others.forEach(other -> other.moderated(outcome));
+        }
+
+        @Override
+        public void decided(ModeratorDecision decision) {
+            metrics.decided(decision.moderator(), decision.action());
+            others.forEach(other -> other.decided(decision));
+        }
+
+        @Override
+        public void deadLettered(String deadLetterTopic) {
+            metrics.deadLettered(deadLetterTopic);
+            others.forEach(other -> other.deadLettered(deadLetterTopic));
+        }
+    }
+
+    /** Health contributor {@code pipeline}: in the readiness group (application.yml). */
+    @Bean
+    PipelineHealth pipelineHealthIndicator(StreamsBuilderFactoryBean streams) {
+        return new PipelineHealth(streams);
     }
 }

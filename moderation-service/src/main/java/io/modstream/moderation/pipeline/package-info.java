@@ -1,6 +1,8 @@
 /**
- * The Kafka side of moderation: the listener that turns each submitted comment into one outcome inside a Kafka
- * transaction, the topics it writes, and where unreadable records go (the dead-letter topic).
+ * The moderation pipeline as a Kafka Streams topology ({@link io.modstream.moderation.pipeline.ModerationTopology}):
+ * comments are read and checked, repartitioned by site and author, and moderated by the task that owns the author's
+ * state store; moderators' decisions and author actions reach the same task. Exactly-once v2: outcomes, state
+ * changes and consumed offsets commit together. Unreadable records go to their topic's dead-letter topic as they came.
  */
 @NullMarked
 package io.modstream.moderation.pipeline;

@@ -6,6 +6,7 @@ import io.modstream.moderation.access.SiteAccess;
 import io.modstream.moderation.access.StaffUser;
 import io.modstream.moderation.authors.AuthorHistory;
 import io.modstream.moderation.authors.AuthorStanding;
+import io.modstream.moderation.authors.AuthorState;
 import io.modstream.moderation.authors.Authors;
 import io.modstream.moderation.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
@@ -161,14 +162,16 @@ class QueueController {
 
     @Operation(summary = "One held comment with its author's record and standing")
     @GetMapping(path = "/api/v1/sites/{siteId}/queue/{commentId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    ItemDetail item(@PathVariable String siteId, @PathVariable String commentId, Principal principal) {
+    Mono<ItemDetail> item(@PathVariable String siteId, @PathVariable String commentId, Principal principal) {
         access.require(principal, Role.MODERATOR, siteId);
         QueueItem item = queue.item(commentId)
                 .filter(held -> held.siteId().equals(siteId))
                 .orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "This comment is not in the queue."));
-        String authorId = item.author().id();
-        return new ItemDetail(
-                item, AuthorView.of(authors.history(siteId, authorId), authors.standing(siteId, authorId)));
+        return Mono.fromCallable(() -> {
+                    AuthorState author = authors.state(siteId, item.author().id());
+                    return new ItemDetail(item, AuthorView.of(author.history(), author.standing()));
+                })
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
     @Operation(summary = "Approve or reject a held comment; 409 if someone decided first")

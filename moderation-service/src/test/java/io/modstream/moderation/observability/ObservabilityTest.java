@@ -101,19 +101,25 @@ class ObservabilityTest {
     }
 
     @Test
-    void readinessIncludesKafkaAndInfoNamesThePolicies() {
-        http.get()
-                .uri("/actuator/health/readiness")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.status")
-                .isEqualTo("UP")
-                .jsonPath("$.components.kafka.status")
-                .isEqualTo("UP")
-                .jsonPath("$.components.kafka.details.brokers")
-                .isEqualTo(1);
+    void readinessIncludesKafkaAndThePipelineAndInfoNamesThePolicies() {
+        // Ready once the pipeline's stores are restored and it runs, which happens in the background after start.
+        await().atMost(WAIT)
+                .untilAsserted(() -> http.get()
+                        .uri("/actuator/health/readiness")
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody()
+                        .jsonPath("$.status")
+                        .isEqualTo("UP")
+                        .jsonPath("$.components.kafka.status")
+                        .isEqualTo("UP")
+                        .jsonPath("$.components.kafka.details.brokers")
+                        .isEqualTo(1)
+                        .jsonPath("$.components.pipeline.status")
+                        .isEqualTo("UP")
+                        .jsonPath("$.components.pipeline.details.state")
+                        .isEqualTo("RUNNING"));
         http.get()
                 .uri("/actuator/info")
                 .exchange()

@@ -2,7 +2,9 @@ package io.modstream.moderation.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.modstream.events.CommentModerated;
 import io.modstream.events.CommentSubmitted;
+import io.modstream.events.ModeratorDecision;
 import io.modstream.moderation.ModerationApplication;
 import io.modstream.testing.kafka.KafkaTestBroker;
 import io.modstream.testing.kafka.TopicClient;
@@ -14,19 +16,18 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.listener.RecordInterceptor;
 
 /**
- * Kills the processing of one comment after its outcome was written but before the transaction committed, then lets
- * a second instance take over, as a restarted or scaled-out service would. Every comment must end up with exactly one
- * committed outcome, and the one the dead instance wrote must stay invisible to read_committed consumers.
+ * Freezes the pipeline of one instance after it has sent one comment's outcome but before the transaction committed,
+ * then lets a second instance take over, as a restarted or scaled-out service would. Every comment must end up with
+ * exactly one committed outcome, and the one the frozen instance wrote must stay invisible to read_committed
+ * consumers. The crash test with real kill -9s is {@code testing/load/crash-test.sh}.
  */
 class ExactlyOnceAfterCrashTest {
 
@@ -42,7 +43,7 @@ class ExactlyOnceAfterCrashTest {
         }
         CommentSubmitted victim = batch.get(5);
         Set<String> ids = batch.stream().map(CommentSubmitted::commentId).collect(Collectors.toSet());
-        FreezeAfterListener freeze = new FreezeAfterListener(victim.commentId());
+        FreezeAfterOutcome freeze = new FreezeAfterOutcome(victim.commentId());
 
         ConfigurableApplicationContext first = start(group, freeze);
         try {
@@ -57,8 +58,8 @@ class ExactlyOnceAfterCrashTest {
             assertThat(comments.outcomes(Set.of(victim.commentId()), true, Duration.ofSeconds(2)))
                     .isEmpty();
 
-            // The first instance is now as good as dead: it never commits. A second one takes over its partitions
-            // once the first misses its poll deadline, and the first's transaction is aborted when it times out.
+            // The first instance is now as good as dead: it never commits. A second one takes over its tasks once the
+            // first misses its poll deadline, and the first's transaction is aborted when it times out.
             ConfigurableApplicationContext second = start(group, null);
             try {
                 List<ConsumerRecord<String, String>> committed = comments.committedOutcomes(ids);
@@ -80,48 +81,48 @@ class ExactlyOnceAfterCrashTest {
         }
     }
 
-    private static ConfigurableApplicationContext start(String group, @Nullable FreezeAfterListener freeze) {
+    private static ConfigurableApplicationContext start(String group, @Nullable FreezeAfterOutcome freeze) {
         SpringApplicationBuilder app =
                 new SpringApplicationBuilder(ModerationApplication.class).web(WebApplicationType.NONE);
         if (freeze != null) {
-            app.initializers(context -> context.getBeanFactory().registerSingleton("freezeAfterListener", freeze));
+            app.initializers(context -> context.getBeanFactory().registerSingleton("freezeAfterOutcome", freeze));
         }
         // Arguments, not builder properties: those are defaults that application.yml would override.
         return app.run(
                 "--spring.kafka.bootstrap-servers=" + KafkaTestBroker.bootstrapServers(),
                 "--spring.kafka.consumer.group-id=" + group,
-                // Short deadlines so that the frozen instance loses its partitions and its transaction fast.
-                "--spring.kafka.consumer.properties.max.poll.interval.ms=6000",
-                "--spring.kafka.producer.properties.transaction.timeout.ms=6000");
+                // Short deadlines so that the frozen instance loses its tasks and its transaction fast.
+                "--spring.kafka.streams.properties.consumer.max.poll.interval.ms=6000",
+                "--spring.kafka.streams.properties.producer.transaction.timeout.ms=6000");
     }
 
     /**
-     * Blocks the listener thread right after the listener has sent the victim's outcome and before the container
-     * commits the transaction: the state a process is in when it is killed at the worst moment.
+     * Blocks the stream thread right after the pipeline has sent the victim's outcome and before the transaction
+     * commits: the state a process is in when it is killed at the worst moment.
      */
-    static final class FreezeAfterListener implements RecordInterceptor<Object, Object> {
+    static final class FreezeAfterOutcome implements PipelineEvents {
 
         final CountDownLatch frozen = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
         private final String victimId;
 
-        FreezeAfterListener(String victimId) {
+        FreezeAfterOutcome(String victimId) {
             this.victimId = victimId;
         }
 
         @Override
-        public @Nullable ConsumerRecord<Object, Object> intercept(
-                ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
-            return record;
-        }
-
-        @Override
-        public void success(ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
-            if (victimId.equals(record.key())) {
+        public void moderated(CommentModerated outcome) {
+            if (victimId.equals(outcome.commentId())) {
                 frozen.countDown();
                 awaitRelease();
             }
         }
+
+        @Override
+        public void decided(ModeratorDecision decision) {}
+
+        @Override
+        public void deadLettered(String deadLetterTopic) {}
 
         private void awaitRelease() {
             try {

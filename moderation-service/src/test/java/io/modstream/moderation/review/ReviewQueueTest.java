@@ -222,7 +222,7 @@ class ReviewQueueTest {
                 .isEqualTo(false)
                 .jsonPath("$[1].reason")
                 .isEqualTo("Rude.");
-        // Once the decision listener has committed past Bob's record, still only Alice's outcome exists.
+        // Once the pipeline has committed past Bob's record, still only Alice's outcome exists.
         awaitDecisionListenerPast(late.decisionId());
         List<ConsumerRecord<String, String>> after = topics.read(
                 List.of(Topics.COMMENTS_APPROVED, Topics.COMMENTS_REJECTED),
@@ -561,7 +561,7 @@ class ReviewQueueTest {
                 .doesNotExist("WWW-Authenticate");
     }
 
-    /** Waits until the decision listener's group has committed past the decision with {@code decisionId}. */
+    /** Waits until the pipeline (its consumer group) has committed past the decision with {@code decisionId}. */
     private void awaitDecisionListenerPast(String decisionId) {
         ConsumerRecord<String, String> record = topics
                 .read(
@@ -577,7 +577,7 @@ class ReviewQueueTest {
         try (Admin admin =
                 Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers()))) {
             await().atMost(WAIT).until(() -> {
-                OffsetAndMetadata committed = admin.listConsumerGroupOffsets("review-queue-test-decisions")
+                OffsetAndMetadata committed = admin.listConsumerGroupOffsets("review-queue-test")
                         .partitionsToOffsetAndMetadata()
                         .get()
                         .get(partition);

@@ -79,6 +79,7 @@ class SitePoliciesTest {
                 new ModerationProperties.Topics(1, (short) 1),
                 List.of(),
                 new ModerationProperties.Policies(folder, Duration.ofSeconds(10)),
-                new ModerationProperties.Activity(Duration.ofHours(24)));
+                new ModerationProperties.Activity(Duration.ofHours(24)),
+                new ModerationProperties.Cluster(null));
     }
 }

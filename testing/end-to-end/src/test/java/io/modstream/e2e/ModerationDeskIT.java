@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -54,6 +55,8 @@ class ModerationDeskIT {
         topics = new TopicClient(broker);
         moderationArguments = List.of(
                 "--spring.kafka.bootstrap-servers=" + broker,
+                // Reads of an author's record are forwarded to the instance that owns the author's partition.
+                "--modstream.moderation.cluster.token=desk-test-cluster-token",
                 "--modstream.moderation.users[0].username=maria",
                 "--modstream.moderation.users[0].password-hash=" + HASH,
                 "--modstream.moderation.users[0].roles=MODERATOR",
@@ -87,6 +90,12 @@ class ModerationDeskIT {
         String commentId = submit("You idiot, the figures are on page two.");
         awaitListed(first, commentId);
         awaitListed(second, commentId);
+
+        // The author's record lives on one instance (the owner of the author's partition); both answer the same.
+        JsonNode onFirst = json.readTree(get(first, "maria", "/api/v1/sites/" + SITE + "/queue/" + commentId));
+        JsonNode onSecond = json.readTree(get(second, "li", "/api/v1/sites/" + SITE + "/queue/" + commentId));
+        assertThat(onFirst.get("author")).isEqualTo(onSecond.get("author"));
+        assertThat(onFirst.get("author").get("held").asLong()).isEqualTo(1);
 
         HttpResponse<String> approved = decide(first, "maria", commentId, "APPROVE");
         HttpResponse<String> rejected = decide(second, "li", commentId, "REJECT");
@@ -156,6 +165,16 @@ class ModerationDeskIT {
                 .valueStream()
                 .map(item -> item.get("commentId").asString())
                 .collect(java.util.stream.Collectors.toSet());
+    }
+
+    private String get(ServiceProcess instance, String user, String path) throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(instance.url(path))
+                        .header("Authorization", basic(user))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
     }
 
     private HttpResponse<String> decide(ServiceProcess instance, String user, String commentId, String action)

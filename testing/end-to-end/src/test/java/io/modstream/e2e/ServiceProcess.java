@@ -47,6 +47,10 @@ final class ServiceProcess implements AutoCloseable {
         command.add(jar);
         command.add("--server.port=" + port);
         command.add("--server.address=127.0.0.1");
+        // moderation-service's Kafka Streams state: one fresh folder per process (comment-ingest ignores it).
+        Path state = Files.createTempDirectory("modstream-e2e-" + name);
+        command.add("--spring.kafka.streams.state-dir=" + state);
+        command.add("--spring.kafka.streams.properties.application.server=127.0.0.1:" + port);
         command.addAll(arguments);
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)

@@ -1,0 +1,23 @@
+package io.modstream.moderation.pipeline;
+
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * JSON values of one type, with the service's mapper. Null is a tombstone both ways. Used for the pipeline's own
+ * topics and stores, whose every record this code wrote; records from outside are read as bytes and checked first
+ * ({@link Readable}), so a bad one never fails deserialisation inside Kafka Streams.
+ */
+final class JsonSerde {
+
+    private JsonSerde() {}
+
+    static <T> Serde<T> of(Class<T> type, JsonMapper json) {
+        Serializer<T> serializer = (topic, value) -> value == null ? null : json.writeValueAsBytes(value);
+        Deserializer<T> deserializer = (topic, bytes) -> bytes == null ? null : json.readValue(bytes, type);
+        return Serdes.serdeFrom(serializer, deserializer);
+    }
+}

@@ -1,0 +1,205 @@
+package io.modstream.moderation.pipeline;
+
+import io.modstream.events.CommentModerated;
+import io.modstream.events.CommentSubmitted;
+import io.modstream.events.ModeratorDecision;
+import io.modstream.events.Topics;
+import io.modstream.moderation.authors.AuthorActionTaken;
+import io.modstream.moderation.authors.AuthorState;
+import io.modstream.moderation.review.DecidedOutcomes;
+import io.modstream.moderation.review.InvalidDecisionException;
+import io.modstream.moderation.sitepolicy.SitePolicy;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Function;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.RecordContext;
+import org.apache.kafka.streams.state.Stores;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The moderation pipeline as one Kafka Streams topology, built by a pure method (no Spring, no I/O) so that it can be
+ * run in memory by {@code TopologyTestDriver}. Read top to bottom, it is the README's diagram:
+ *
+ * <pre>
+ * comments.submitted ─ read ─┬─ unreadable ───────────────────────────────▶ comments.submitted-dlt
+ *                            └─ key by site/author ─┐
+ * moderation.decisions ─ read ┬─ unreadable ─────────────────────────────▶ moderation.decisions-dlt
+ *                             └─ first decision wins [decisions] ─┬─ outcome ▶ comments.approved / .rejected
+ *                                                                 ├─ tombstone ▶ comments.review
+ *                                                                 └─ key by site/author ─┤
+ * authors.actions ─ read ─────────────────────────── key by site/author ─┤
+ *                                                                         ▼
+ *                        author-events (repartition) ─ moderate [authors] ─▶ comments.approved / .rejected / .review
+ * </pre>
+ *
+ * <p>Every input that changes an author's state reaches the task of the author's partition, so each author has one
+ * writer: the {@value #AUTHOR_STORE} store (RocksDB, changelogged) holds standing, history and recent posts. Records
+ * from outside are read as bytes and checked here, so an unreadable one goes to its topic's {@code -dlt} with its
+ * original bytes and the stream goes on.
+ */
+public final class ModerationTopology {
+
+    /** Each author's {@link AuthorState}, keyed by site/author. */
+    public static final String AUTHOR_STORE = "authors";
+
+    /** The winning decision id of each decided comment, keyed by comment id. */
+    public static final String DECISION_STORE = "decisions";
+
+    /** The repartition topic is {@code <application.id>-author-events-repartition}. */
+    static final String AUTHOR_EVENTS = "author-events";
+
+    private ModerationTopology() {}
+
+    /**
+     * What the topology needs from its surroundings.
+     *
+     * @param applicationId the Kafka Streams application id, named as the consumer group in dead letters
+     * @param partitions partitions of the author-events repartition topic: the parallelism of the author tasks
+     * @param activityRetention how long an author's posts are remembered for the flood and duplicate checks
+     * @param policies each site's policy in force
+     * @param clock the time outcomes are decided at
+     * @param events told of outcomes, decisions and dead letters
+     * @param json the mapper for every JSON value
+     */
+    public record Settings(
+            String applicationId,
+            int partitions,
+            Duration activityRetention,
+            Function<String, SitePolicy> policies,
+            Clock clock,
+            PipelineEvents events,
+            JsonMapper json) {}
+
+    /** The topology alone, as {@code TopologyTestDriver} takes it. */
+    public static Topology build(Settings settings) {
+        StreamsBuilder builder = new StreamsBuilder();
+        addTo(builder, settings);
+        return builder.build();
+    }
+
+    /** Adds the moderation pipeline to {@code builder}. */
+    public static void addTo(StreamsBuilder builder, Settings settings) {
+        JsonMapper json = settings.json();
+        Serde<String> keys = Serdes.String();
+        Serde<CommentModerated> outcomes = JsonSerde.of(CommentModerated.class, json);
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(AUTHOR_STORE), keys, JsonSerde.of(AuthorState.class, json)));
+        builder.addStateStore(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DECISION_STORE), keys, Serdes.String()));
+
+        KStream<String, AuthorEvent> comments = readable(
+                        builder,
+                        Topics.COMMENTS_SUBMITTED,
+                        "comment",
+                        CommentSubmitted.class,
+                        settings,
+                        CommentChecks::problem,
+                        InvalidCommentException.class)
+                .map(
+                        (key, comment) -> KeyValue.pair(AuthorEvent.keyOf(comment), AuthorEvent.submitted(comment)),
+                        Named.as("key-comment-by-author"));
+
+        KStream<String, ModeratorDecision> applied = readable(
+                        builder,
+                        Topics.MODERATION_DECISIONS,
+                        "decision",
+                        ModeratorDecision.class,
+                        settings,
+                        ModerationTopology::decisionProblem,
+                        InvalidDecisionException.class)
+                .map(
+                        (key, decision) -> KeyValue.pair(decision.commentId(), decision),
+                        Named.as("key-decision-by-comment"))
+                .processValues(
+                        () -> new FirstDecisionWins(settings.events()),
+                        Named.as("first-decision-wins"),
+                        DECISION_STORE);
+        applied.mapValues(DecidedOutcomes::of, Named.as("decided-outcome"))
+                .processValues(() -> new Outgoing<CommentModerated>(settings.clock()), Named.as("decided-outgoing"))
+                .peek((key, outcome) -> settings.events().moderated(outcome), Named.as("count-decided-outcome"))
+                .to(
+                        ModerationTopology::outcomeTopic,
+                        Produced.with(keys, outcomes).withName("publish-decided-outcome"));
+        applied.mapValues(decision -> (@Nullable CommentModerated) null, Named.as("leave-queue"))
+                .processValues(
+                        () -> new Outgoing<@Nullable CommentModerated>(settings.clock()),
+                        Named.as("tombstone-outgoing"))
+                .to(Topics.COMMENTS_REVIEW, Produced.with(keys, outcomes).withName("publish-queue-tombstone"));
+        KStream<String, AuthorEvent> decided = applied.map(
+                (key, decision) -> KeyValue.pair(AuthorEvent.keyOf(decision), AuthorEvent.decided(decision)),
+                Named.as("key-decision-by-author"));
+
+        KStream<String, AuthorEvent> actions = readable(
+                        builder,
+                        AuthorActionTaken.TOPIC,
+                        "author-action",
+                        AuthorActionTaken.class,
+                        settings,
+                        action -> null,
+                        IllegalArgumentException.class)
+                .map(
+                        (key, action) -> KeyValue.pair(AuthorEvent.keyOf(action), AuthorEvent.action(action)),
+                        Named.as("key-action-by-author"));
+
+        comments.merge(decided, Named.as("merge-decided"))
+                .merge(actions, Named.as("merge-actions"))
+                .repartition(Repartitioned.with(keys, JsonSerde.of(AuthorEvent.class, json))
+                        .withName(AUTHOR_EVENTS)
+                        .withNumberOfPartitions(settings.partitions()))
+                .process(
+                        () -> new ModerateAuthorEvents(
+                                settings.policies(), settings.activityRetention(), settings.clock(), settings.events()),
+                        Named.as("moderate"),
+                        AUTHOR_STORE)
+                .to(
+                        ModerationTopology::outcomeTopic,
+                        Produced.with(keys, outcomes).withName("publish-outcome"));
+    }
+
+    /**
+     * The records of {@code topic} that read as {@code type} and make sense; the others go to {@code topic-dlt} as
+     * they came, with the cause in headers.
+     */
+    private static <T> KStream<byte @Nullable [], T> readable(
+            StreamsBuilder builder,
+            String topic,
+            String name,
+            Class<T> type,
+            Settings settings,
+            Function<T, @Nullable String> problem,
+            Class<? extends RuntimeException> invalid) {
+        KStream<byte @Nullable [], Readable<T>> read = builder.stream(
+                        topic,
+                        Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(name + "-source"))
+                .mapValues(
+                        raw -> Readable.read(raw, type, settings.json(), problem, invalid), Named.as("read-" + name));
+        read.filterNot((key, value) -> value.readable(), Named.as(name + "-unreadable"))
+                .processValues(
+                        () -> new DeadLetters.Mark<T>(settings.applicationId(), settings.events()),
+                        Named.as(name + "-dead-letter"))
+                .to(topic + "-dlt", DeadLetters.produced(name + "-publish-dead-letter"));
+        return read.filter((key, value) -> value.readable(), Named.as(name + "-readable"))
+                .mapValues(Readable::get, Named.as(name + "-value"));
+    }
+
+    private static @Nullable String decisionProblem(ModeratorDecision decision) {
+        return decision.commentId() == null || decision.held() == null || decision.action() == null
+                ? "not a decision: commentId, action and held are required"
+                : null;
+    }
+
+    private static String outcomeTopic(String key, CommentModerated outcome, RecordContext context) {
+        return Topics.outcomeTopic(outcome.verdict());
+    }
+}
