@@ -1,14 +1,11 @@
 package io.modstream.moderation.observability;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.modstream.events.CommentModerated;
 import io.modstream.events.Reason;
 import io.modstream.events.Verdict;
-import io.modstream.moderation.review.ReviewQueue;
-import java.time.Clock;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
 
@@ -32,20 +29,9 @@ import org.springframework.stereotype.Component;
 public class ModerationMetrics {
 
     private final MeterRegistry registry;
-    private final Clock clock = Clock.systemUTC();
 
-    ModerationMetrics(MeterRegistry registry, ReviewQueue queue) {
+    ModerationMetrics(MeterRegistry registry) {
         this.registry = registry;
-        Gauge.builder(
-                        "modstream.review.queue.size",
-                        queue,
-                        q -> q.items(item -> true).size())
-                .description("Comments waiting for a moderator")
-                .register(registry);
-        Gauge.builder("modstream.review.queue.oldest", queue, this::oldestAgeSeconds)
-                .description("How long the oldest comment in the queue has waited")
-                .baseUnit("seconds")
-                .register(registry);
     }
 
     /** Counts an outcome and its reasons, and times it from the comment's submission. */
@@ -91,12 +77,5 @@ public class ModerationMetrics {
                 .tag("topic", topic)
                 .register(registry)
                 .increment();
-    }
-
-    private double oldestAgeSeconds(ReviewQueue queue) {
-        return queue.oldestHeldAt()
-                .map(oldest ->
-                        Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0))
-                .orElse(0.0);
     }
 }

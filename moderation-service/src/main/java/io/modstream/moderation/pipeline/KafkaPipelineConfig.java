@@ -3,6 +3,7 @@ package io.modstream.moderation.pipeline;
 import io.modstream.events.CommentModerated;
 import io.modstream.events.ModeratorDecision;
 import io.modstream.events.Topics;
+import io.modstream.events.Verdict;
 import io.modstream.moderation.ModerationProperties;
 import io.modstream.moderation.authors.AuthorActionTaken;
 import io.modstream.moderation.observability.ModerationMetrics;
@@ -18,6 +19,7 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
@@ -127,7 +129,7 @@ class KafkaPipelineConfig {
         return TopicBuilder.name(name).partitions(partitions).replicas(replicas).build();
     }
 
-    /** Metrics from what the topology reports, then any other {@link PipelineEvents} bean (tests add some). */
+    /** Metrics from what the topology reports, then every other {@link PipelineEvents} bean (the queue's live feed). */
     private record MetricsEvents(ModerationMetrics metrics, List<PipelineEvents> others) implements PipelineEvents {
 
         @Override
@@ -146,6 +148,16 @@ class KafkaPipelineConfig {
         public void deadLettered(String deadLetterTopic) {
             metrics.deadLettered(deadLetterTopic);
             others.forEach(other -> other.deadLettered(deadLetterTopic));
+        }
+
+        @Override
+        public void queued(CommentModerated held) {
+            others.forEach(other -> other.queued(held));
+        }
+
+        @Override
+        public void leftQueue(CommentModerated held, @Nullable Verdict action, @Nullable String moderator) {
+            others.forEach(other -> other.leftQueue(held, action, moderator));
         }
     }
 

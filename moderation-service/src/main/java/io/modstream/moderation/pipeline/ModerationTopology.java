@@ -6,6 +6,7 @@ import io.modstream.events.ModeratorDecision;
 import io.modstream.events.Topics;
 import io.modstream.moderation.authors.AuthorActionTaken;
 import io.modstream.moderation.authors.AuthorState;
+import io.modstream.moderation.review.AuditTrail;
 import io.modstream.moderation.review.DecidedOutcomes;
 import io.modstream.moderation.review.InvalidDecisionException;
 import io.modstream.moderation.sitepolicy.SitePolicy;
@@ -35,12 +36,15 @@ import tools.jackson.databind.json.JsonMapper;
  * comments.submitted ─ read ─┬─ unreadable ───────────────────────────────▶ comments.submitted-dlt
  *                            └─ key by site/author ─┐
  * moderation.decisions ─ read ┬─ unreadable ─────────────────────────────▶ moderation.decisions-dlt
- *                             └─ first decision wins [decisions] ─┬─ outcome ▶ comments.approved / .rejected
- *                                                                 ├─ tombstone ▶ comments.review
- *                                                                 └─ key by site/author ─┤
+ *                             └─ record [audit] ─┬─ by moderator (repartition) ─ keep [moderator-audit]
+ *                                                └─ first wins ─┬─ outcome ▶ comments.approved / .rejected
+ *                                                               ├─ tombstone ▶ comments.review
+ *                                                               └─ key by site/author ─┤
  * authors.actions ─ read ─────────────────────────── key by site/author ─┤
  *                                                                         ▼
  *                        author-events (repartition) ─ moderate [authors] ─▶ comments.approved / .rejected / .review
+ *
+ * comments.review ─▶ keep [queue] (a global store: every instance holds the whole queue)
  * </pre>
  *
  * <p>Every input that changes an author's state reaches the task of the author's partition, so each author has one
@@ -53,11 +57,20 @@ public final class ModerationTopology {
     /** Each author's {@link AuthorState}, keyed by site/author. */
     public static final String AUTHOR_STORE = "authors";
 
-    /** The winning decision id of each decided comment, keyed by comment id. */
-    public static final String DECISION_STORE = "decisions";
+    /** Every decision about each comment, in order, the first marked applied: keyed by comment id. */
+    public static final String AUDIT_STORE = "audit";
+
+    /** Each moderator's latest decisions, keyed by moderator. */
+    public static final String MODERATOR_AUDIT_STORE = "moderator-audit";
+
+    /** Global (every instance holds all of it): the held comments, keyed by comment id, from comments.review. */
+    public static final String QUEUE_STORE = "queue";
 
     /** The repartition topic is {@code <application.id>-author-events-repartition}. */
     static final String AUTHOR_EVENTS = "author-events";
+
+    /** The repartition topic is {@code <application.id>-decisions-by-moderator-repartition}. */
+    static final String DECISIONS_BY_MODERATOR = "decisions-by-moderator";
 
     private ModerationTopology() {}
 
@@ -95,8 +108,17 @@ public final class ModerationTopology {
         Serde<CommentModerated> outcomes = JsonSerde.of(CommentModerated.class, json);
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(AUTHOR_STORE), keys, JsonSerde.of(AuthorState.class, json)));
+        Serde<AuditTrail> trails = JsonSerde.of(AuditTrail.class, json);
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AUDIT_STORE), keys, trails));
         builder.addStateStore(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DECISION_STORE), keys, Serdes.String()));
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MODERATOR_AUDIT_STORE), keys, trails));
+        // A global store restores from its topic directly, so it needs no changelog of its own.
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(QUEUE_STORE), keys, outcomes)
+                        .withLoggingDisabled(),
+                Topics.COMMENTS_REVIEW,
+                Consumed.with(keys, Serdes.ByteArray()).withName("queue-source"),
+                () -> new KeepQueue(settings.events(), json));
 
         KStream<String, AuthorEvent> comments = readable(
                         builder,
@@ -110,7 +132,7 @@ public final class ModerationTopology {
                         (key, comment) -> KeyValue.pair(AuthorEvent.keyOf(comment), AuthorEvent.submitted(comment)),
                         Named.as("key-comment-by-author"));
 
-        KStream<String, ModeratorDecision> applied = readable(
+        KStream<String, RecordedDecision> recorded = readable(
                         builder,
                         Topics.MODERATION_DECISIONS,
                         "decision",
@@ -121,20 +143,24 @@ public final class ModerationTopology {
                 .map(
                         (key, decision) -> KeyValue.pair(decision.commentId(), decision),
                         Named.as("key-decision-by-comment"))
-                .processValues(
-                        () -> new FirstDecisionWins(settings.events()),
-                        Named.as("first-decision-wins"),
-                        DECISION_STORE);
+                .processValues(() -> new RecordDecision(settings.events()), Named.as("record-decision"), AUDIT_STORE);
+        recorded.map(
+                        (key, decision) -> KeyValue.pair(decision.decision().moderator(), decision),
+                        Named.as("key-decision-by-moderator"))
+                .repartition(Repartitioned.with(keys, JsonSerde.of(RecordedDecision.class, json))
+                        .withName(DECISIONS_BY_MODERATOR)
+                        .withNumberOfPartitions(settings.partitions()))
+                .process(KeepModeratorAudit::new, Named.as("keep-moderator-audit"), MODERATOR_AUDIT_STORE);
+        KStream<String, ModeratorDecision> applied = recorded.filter(
+                        (key, decision) -> decision.applied(), Named.as("first-decision-wins"))
+                .mapValues(RecordedDecision::decision, Named.as("applied-decision"));
         applied.mapValues(DecidedOutcomes::of, Named.as("decided-outcome"))
                 .processValues(() -> new Outgoing<CommentModerated>(settings.clock()), Named.as("decided-outgoing"))
                 .peek((key, outcome) -> settings.events().moderated(outcome), Named.as("count-decided-outcome"))
                 .to(
                         ModerationTopology::outcomeTopic,
                         Produced.with(keys, outcomes).withName("publish-decided-outcome"));
-        applied.mapValues(decision -> (@Nullable CommentModerated) null, Named.as("leave-queue"))
-                .processValues(
-                        () -> new Outgoing<@Nullable CommentModerated>(settings.clock()),
-                        Named.as("tombstone-outgoing"))
+        applied.processValues(() -> new QueueTombstone(settings.clock()), Named.as("leave-queue"))
                 .to(Topics.COMMENTS_REVIEW, Produced.with(keys, outcomes).withName("publish-queue-tombstone"));
         KStream<String, AuthorEvent> decided = applied.map(
                 (key, decision) -> KeyValue.pair(AuthorEvent.keyOf(decision), AuthorEvent.decided(decision)),

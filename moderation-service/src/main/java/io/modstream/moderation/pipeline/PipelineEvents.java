@@ -2,6 +2,8 @@ package io.modstream.moderation.pipeline;
 
 import io.modstream.events.CommentModerated;
 import io.modstream.events.ModeratorDecision;
+import io.modstream.events.Verdict;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the topology tells the rest of the service as it goes (metrics, mostly). Called on stream threads, once per
@@ -17,6 +19,18 @@ public interface PipelineEvents {
 
     /** A record went to {@code deadLetterTopic}. */
     void deadLettered(String deadLetterTopic);
+
+    /** A held comment entered this instance's copy of the queue (on the global store's thread). */
+    default void queued(CommentModerated held) {}
+
+    /**
+     * A held comment left this instance's copy of the queue (on the global store's thread).
+     *
+     * @param held the outcome that held it
+     * @param action what the decision that took it out was; null when the tombstone does not say
+     * @param moderator who decided; null when the tombstone does not say
+     */
+    default void leftQueue(CommentModerated held, @Nullable Verdict action, @Nullable String moderator) {}
 
     /** Tells nothing; for tests. */
     PipelineEvents NONE = new PipelineEvents() {

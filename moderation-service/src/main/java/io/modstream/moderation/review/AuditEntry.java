@@ -33,7 +33,8 @@ public record AuditEntry(
         String policyVersion,
         boolean applied) {
 
-    static AuditEntry of(ModeratorDecision decision, boolean applied) {
+    /** The entry for {@code decision}; {@code applied} when it was the first about its comment. */
+    public static AuditEntry of(ModeratorDecision decision, boolean applied) {
         return new AuditEntry(
                 decision.decisionId(),
                 decision.commentId(),

@@ -70,8 +70,8 @@ public class Decisions {
     }
 
     /**
-     * Decides a held comment of {@code siteId}: publishes the decision, then waits until this instance has read it
-     * back, when the order of decisions on its partition says whether it came first.
+     * Decides a held comment of {@code siteId}: publishes the decision, then waits until the pipeline has recorded it
+     * in the comment's audit trail, where the order of decisions on its partition says whether it came first.
      */
     public Outcome decide(
             String siteId,
@@ -101,11 +101,11 @@ public class Decisions {
                 moderator,
                 clock.instant(),
                 held);
-        RecordMetadata written = publish(decision);
-        if (!queue.awaitRead(Topics.MODERATION_DECISIONS, written.partition(), written.offset(), WAIT)) {
-            throw new IllegalStateException("the decision was written but not read back within " + WAIT);
-        }
-        AuditEntry first = queue.decision(commentId).orElseThrow();
+        publish(decision);
+        AuditTrail trail = queue.awaitRecorded(commentId, decision.decisionId(), WAIT)
+                .orElseThrow(() -> new IllegalStateException(
+                        "the decision was written but the pipeline had not recorded it within " + WAIT));
+        AuditEntry first = trail.applied().orElseThrow();
         return first.decisionId().equals(decision.decisionId()) ? Outcome.decided(first) : Outcome.conflict(first);
     }
 

@@ -141,7 +141,7 @@ class QueueController {
 
     @Operation(summary = "List the held comments of your sites, oldest first, filtered by site, reason code and age")
     @GetMapping(path = "/api/v1/queue", produces = MediaType.APPLICATION_JSON_VALUE)
-    QueuePage list(
+    Mono<QueuePage> list(
             Principal principal,
             @RequestParam(required = false) @Nullable String site,
             @RequestParam(required = false) @Nullable String reason,
@@ -154,20 +154,23 @@ class QueueController {
                 && (site == null || site.equals(item.siteId()))
                 && (reason == null || item.hasReason(reason))
                 && !item.heldAt().isAfter(heldBefore);
-        List<QueueItem> matching = queue.items(filter);
-        int from = (int) Math.min((long) page * size, matching.size());
-        int to = Math.min(from + size, matching.size());
-        return new QueuePage(matching.subList(from, to), page, size, matching.size());
+        return Mono.fromCallable(() -> {
+                    List<QueueItem> matching = queue.items(filter);
+                    int from = (int) Math.min((long) page * size, matching.size());
+                    int to = Math.min(from + size, matching.size());
+                    return new QueuePage(matching.subList(from, to), page, size, matching.size());
+                })
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
     @Operation(summary = "One held comment with its author's record and standing")
     @GetMapping(path = "/api/v1/sites/{siteId}/queue/{commentId}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ItemDetail> item(@PathVariable String siteId, @PathVariable String commentId, Principal principal) {
         access.require(principal, Role.MODERATOR, siteId);
-        QueueItem item = queue.item(commentId)
-                .filter(held -> held.siteId().equals(siteId))
-                .orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "This comment is not in the queue."));
         return Mono.fromCallable(() -> {
+                    QueueItem item = queue.item(commentId)
+                            .filter(held -> held.siteId().equals(siteId))
+                            .orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "This comment is not in the queue."));
                     AuthorState author = authors.state(siteId, item.author().id());
                     return new ItemDetail(item, AuthorView.of(author.history(), author.standing()));
                 })
@@ -226,11 +229,13 @@ class QueueController {
 
     @Operation(summary = "Every decision on a comment, in order")
     @GetMapping(path = "/api/v1/sites/{siteId}/comments/{commentId}/audit", produces = MediaType.APPLICATION_JSON_VALUE)
-    List<AuditEntry> auditOfComment(@PathVariable String siteId, @PathVariable String commentId, Principal principal) {
+    Mono<List<AuditEntry>> auditOfComment(
+            @PathVariable String siteId, @PathVariable String commentId, Principal principal) {
         access.require(principal, Role.MODERATOR, siteId);
-        return queue.auditOfComment(commentId).stream()
-                .filter(entry -> entry.siteId().equals(siteId))
-                .toList();
+        return Mono.fromCallable(() -> queue.auditOfComment(commentId).stream()
+                        .filter(entry -> entry.siteId().equals(siteId))
+                        .toList())
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
     /** A moderator's decisions on one site, newest first: for the site's admins, and for the moderator. */
@@ -238,15 +243,17 @@ class QueueController {
     @GetMapping(
             path = "/api/v1/sites/{siteId}/moderators/{username}/audit",
             produces = MediaType.APPLICATION_JSON_VALUE)
-    List<AuditEntry> auditOfModerator(@PathVariable String siteId, @PathVariable String username, Principal principal) {
+    Mono<List<AuditEntry>> auditOfModerator(
+            @PathVariable String siteId, @PathVariable String username, Principal principal) {
         StaffUser user = access.staff(principal);
         if (!user.may(Role.ADMIN, siteId)
                 && !(user.may(Role.MODERATOR, siteId) && user.username().equals(username))) {
             throw Problems.of(HttpStatus.NOT_FOUND, "No such site.");
         }
-        return queue.auditOfModerator(username).stream()
-                .filter(entry -> entry.siteId().equals(siteId))
-                .toList();
+        return Mono.fromCallable(() -> queue.auditOfModerator(username).stream()
+                        .filter(entry -> entry.siteId().equals(siteId))
+                        .toList())
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
     /**

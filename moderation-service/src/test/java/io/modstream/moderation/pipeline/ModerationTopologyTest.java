@@ -1,6 +1,7 @@
 package io.modstream.moderation.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.modstream.events.Author;
 import io.modstream.events.CommentModerated;
@@ -13,6 +14,8 @@ import io.modstream.moderation.authors.AuthorAction;
 import io.modstream.moderation.authors.AuthorActionTaken;
 import io.modstream.moderation.authors.AuthorKeys;
 import io.modstream.moderation.authors.AuthorState;
+import io.modstream.moderation.review.AuditEntry;
+import io.modstream.moderation.review.AuditTrail;
 import io.modstream.moderation.sitepolicy.PolicyParser;
 import io.modstream.moderation.sitepolicy.SitePolicy;
 import java.io.IOException;
@@ -191,8 +194,20 @@ class ModerationTopologyTest {
         TestRecord<String, String> tombstone = only(Topics.COMMENTS_REVIEW);
         assertThat(tombstone.key()).isEqualTo(rude.commentId());
         assertThat(tombstone.value()).isNull();
+        assertThat(text(tombstone.headers().lastHeader("modstream-decided-by"))).isEqualTo("maria");
         assertThat(outcomes.get(Topics.COMMENTS_REJECTED).isEmpty()).isTrue();
         assertThat(events.decided).extracting(ModeratorDecision::decisionId).containsExactly(approve.decisionId());
+
+        KeyValueStore<String, AuditTrail> audit = driver.getKeyValueStore(ModerationTopology.AUDIT_STORE);
+        assertThat(audit.get(rude.commentId()).entries())
+                .extracting(AuditEntry::moderator, AuditEntry::applied)
+                .containsExactly(tuple("maria", true), tuple("li", false));
+        KeyValueStore<String, AuditTrail> byModerator =
+                driver.getKeyValueStore(ModerationTopology.MODERATOR_AUDIT_STORE);
+        assertThat(byModerator.get("li").entries()).singleElement().satisfies(entry -> {
+            assertThat(entry.decisionId()).isEqualTo(reject.decisionId());
+            assertThat(entry.applied()).isFalse();
+        });
 
         AuthorState author = authorStore().get(AuthorKeys.of(SITE, "cy"));
         assertThat(author.history().held()).isZero();
@@ -200,6 +215,28 @@ class ModerationTopologyTest {
         assertThat(author.history().recent())
                 .singleElement()
                 .satisfies(recent -> assertThat(recent.verdict()).isEqualTo(Verdict.APPROVE));
+    }
+
+    @Test
+    void theGlobalQueueStoreTakesInHeldCommentsAndLetsThemGoOnTheTombstoneTellingTheFeedWhoDecided() {
+        CommentSubmitted rude = comment("cy", "You idiot, read it again.");
+        submit(rude);
+        CommentModerated held = parse(only(Topics.COMMENTS_REVIEW));
+        TestInputTopic<String, byte[]> review =
+                driver.createInputTopic(Topics.COMMENTS_REVIEW, new StringSerializer(), new ByteArraySerializer());
+        review.pipeInput(held.commentId(), bytes(held));
+
+        KeyValueStore<String, CommentModerated> queue = driver.getKeyValueStore(ModerationTopology.QUEUE_STORE);
+        assertThat(queue.get(rude.commentId())).isEqualTo(held);
+        assertThat(events.queued).containsExactly(rude.commentId());
+
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("modstream-decided-action", "REJECT".getBytes(StandardCharsets.UTF_8));
+        headers.add("modstream-decided-by", "li".getBytes(StandardCharsets.UTF_8));
+        review.pipeInput(new TestRecord<>(rude.commentId(), null, headers, NOW));
+
+        assertThat(queue.get(rude.commentId())).isNull();
+        assertThat(events.left).containsExactly(rude.commentId() + " REJECT li");
     }
 
     @Test
@@ -345,6 +382,18 @@ class ModerationTopologyTest {
         final List<CommentModerated> moderated = new java.util.ArrayList<>();
         final List<ModeratorDecision> decided = new java.util.ArrayList<>();
         final List<String> deadLettered = new java.util.ArrayList<>();
+        final List<String> queued = new java.util.ArrayList<>();
+        final List<String> left = new java.util.ArrayList<>();
+
+        @Override
+        public void queued(CommentModerated held) {
+            queued.add(held.commentId());
+        }
+
+        @Override
+        public void leftQueue(CommentModerated held, Verdict action, String moderator) {
+            left.add(held.commentId() + " " + action + " " + moderator);
+        }
 
         @Override
         public void moderated(CommentModerated outcome) {

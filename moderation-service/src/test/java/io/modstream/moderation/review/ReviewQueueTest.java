@@ -29,18 +29,19 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.FileSystemUtils;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
@@ -91,13 +92,10 @@ class ReviewQueueTest {
     ReviewQueue queue;
 
     @Autowired
-    KafkaConnectionDetails connectionDetails;
+    StreamsBuilderFactoryBean pipeline;
 
     @Autowired
     KafkaProperties kafkaProperties;
-
-    @Autowired
-    JsonMapper springJson;
 
     private WebTestClient http;
 
@@ -444,7 +442,7 @@ class ReviewQueueTest {
     }
 
     @Test
-    void aFreshInstanceRebuildsTheSameQueueFromKafka() {
+    void aPipelineRestartedWithoutItsLocalStateRebuildsTheSameQueueAndAuditFromKafka() throws Exception {
         CommentSubmitted kept = submit("site-q", "reader-" + UUID.randomUUID(), "Such a moron.");
         CommentSubmitted decided = submit("site-q", "reader-" + UUID.randomUUID(), "You idiot, again.");
         awaitQueued("alice", "site-q", kept.commentId());
@@ -452,20 +450,24 @@ class ReviewQueueTest {
         decide("bob", "site-q", decided.commentId(), "REJECT", null)
                 .expectStatus()
                 .isOk();
+        Predicate<QueueItem> siteQ = item -> item.siteId().equals("site-q");
+        await().atMost(WAIT).until(() -> queue.item(decided.commentId()).isEmpty());
+        List<QueueItem> before = queue.items(siteQ);
 
-        ReviewQueue fresh = new ReviewQueue(connectionDetails, kafkaProperties, springJson);
-        fresh.start();
-        try {
-            Predicate<QueueItem> siteQ = item -> item.siteId().equals("site-q");
-            await().atMost(WAIT)
-                    .untilAsserted(() -> assertThat(fresh.items(siteQ)).isEqualTo(queue.items(siteQ)));
-            assertThat(fresh.items(siteQ)).extracting(QueueItem::commentId).contains(kept.commentId());
-            assertThat(fresh.item(decided.commentId())).isEmpty();
-            assertThat(fresh.decision(decided.commentId()))
-                    .hasValueSatisfying(d -> assertThat(d.moderator()).isEqualTo("bob"));
-        } finally {
-            fresh.stop();
-        }
+        // As a new instance on an empty disk would: the stores come back from comments.review and the changelogs.
+        pipeline.stop();
+        Path stateDir = Path.of(kafkaProperties.getStreams().getStateDir());
+        FileSystemUtils.deleteRecursively(stateDir);
+        assertThat(stateDir).doesNotExist();
+        pipeline.start();
+
+        await().atMost(WAIT)
+                .ignoreExceptions()
+                .untilAsserted(() -> assertThat(queue.items(siteQ)).isEqualTo(before));
+        assertThat(queue.items(siteQ)).extracting(QueueItem::commentId).contains(kept.commentId());
+        assertThat(queue.item(decided.commentId())).isEmpty();
+        assertThat(queue.decision(decided.commentId()))
+                .hasValueSatisfying(d -> assertThat(d.moderator()).isEqualTo("bob"));
     }
 
     @Test

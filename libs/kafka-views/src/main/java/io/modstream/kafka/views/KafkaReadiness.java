@@ -21,6 +21,7 @@ public final class KafkaReadiness implements HealthIndicator, AutoCloseable {
 
     private final Admin admin;
     private final List<TopicView> views;
+    private final boolean consuming;
     private final Duration checkEvery;
     private final Clock clock = Clock.systemUTC();
     private volatile @Nullable Instant checkedAt;
@@ -33,14 +34,26 @@ public final class KafkaReadiness implements HealthIndicator, AutoCloseable {
      * @param checkEvery how often the broker is asked
      */
     public KafkaReadiness(Map<String, Object> adminConfig, List<TopicView> views, Duration checkEvery) {
+        this(adminConfig, views, views.stream().anyMatch(TopicView::isAutoStartup), checkEvery);
+    }
+
+    /**
+     * @param adminConfig how to reach the broker (e.g. {@code KafkaAdmin.getConfigurationProperties()})
+     * @param views the views that must be caught up
+     * @param consuming whether the service consumes at all; when it does not, nothing here waits for Kafka
+     * @param checkEvery how often the broker is asked
+     */
+    public KafkaReadiness(
+            Map<String, Object> adminConfig, List<TopicView> views, boolean consuming, Duration checkEvery) {
         this.admin = Admin.create(adminConfig);
         this.views = List.copyOf(views);
+        this.consuming = consuming;
         this.checkEvery = checkEvery;
     }
 
     @Override
     public Health health() {
-        if (views.stream().noneMatch(TopicView::isAutoStartup)) {
+        if (!consuming) {
             // Configured not to consume (spring.kafka.listener.auto-startup=false): nothing here waits for Kafka.
             return Health.up()
                     .withDetail("views", "not started by configuration")

@@ -1,4 +1,4 @@
-package io.modstream.moderation.authors;
+package io.modstream.moderation.cluster;
 
 import io.modstream.moderation.ModerationProperties;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +28,7 @@ public class ClusterToken {
         this.digest = sha256(token);
     }
 
+    /** The token itself, to present to another instance; never log it. */
     String value() {
         return token;
     }
