@@ -1,0 +1,151 @@
+# shellcheck shell=bash
+#
+# Sourced by pipeline-benchmark.sh and crash-test.sh: a FRESH single-node KRaft broker (combined broker+controller)
+# on loopback, from the jars of local/kafka/pom.xml as run-local.sh starts it, but on other ports (19092/19093 unless
+# LOAD_KAFKA_PORT / LOAD_CONTROLLER_PORT say otherwise) and with its data in a new temporary folder, so neither a
+# running ./run-local.sh nor an earlier run can leak topics, offsets or open transactions into a measurement.
+#
+# broker_start: sets BOOTSTRAP; the broker's log goes to $RUN_DIR/kafka.log.
+# broker_stop:  stops it (SIGTERM, SIGKILL after 30 s) and deletes its data folder. Safe to call twice.
+#
+# Needs ROOT (the repository root) and RUN_DIR set; uses JAVA if set.
+
+KAFKA_PORT="${LOAD_KAFKA_PORT:-19092}"
+CONTROLLER_PORT="${LOAD_CONTROLLER_PORT:-19093}"
+BOOTSTRAP="127.0.0.1:$KAFKA_PORT"
+BROKER_PID=""
+BROKER_DIR=""
+JAVA="${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/}java}"
+
+log() { printf '==> %s\n' "$*"; }
+fail() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# The broker's classpath as a java @argfile, resolved once by Maven and kept in target/ until local/kafka/pom.xml
+# changes (as run-local.sh does, but in this module's target/ so the two never share a file).
+broker_classpath() {
+  local cpfile="$ROOT/testing/load/target/broker-classpath.txt"
+  BROKER_ARGS="$ROOT/testing/load/target/broker-classpath.args"
+  if [ ! -s "$BROKER_ARGS" ] || [ "$ROOT/local/kafka/pom.xml" -nt "$BROKER_ARGS" ]; then
+    log "Resolving the Kafka broker classpath (local/kafka/pom.xml)"
+    mkdir -p "$ROOT/testing/load/target"
+    (cd "$ROOT" && ./mvnw -B -ntp -q -f local/kafka/pom.xml dependency:build-classpath -Dmdep.outputFile="$cpfile")
+    [ -s "$cpfile" ] || fail "Maven wrote no classpath to $cpfile"
+    printf -- '-cp "%s"\n' "$(cat "$cpfile")" >"$BROKER_ARGS"
+  fi
+}
+
+broker_start() {
+  port_free "$KAFKA_PORT" || fail "port $KAFKA_PORT is in use (set LOAD_KAFKA_PORT to another)"
+  port_free "$CONTROLLER_PORT" || fail "port $CONTROLLER_PORT is in use (set LOAD_CONTROLLER_PORT to another)"
+  broker_classpath
+  BROKER_DIR="$(mktemp -d "${TMPDIR:-/tmp}/modstream-load-kafka.XXXXXX")"
+  cat >"$BROKER_DIR/server.properties" <<EOF
+process.roles=broker,controller
+node.id=1
+controller.quorum.bootstrap.servers=127.0.0.1:$CONTROLLER_PORT
+controller.listener.names=CONTROLLER
+listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$CONTROLLER_PORT
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+log.dirs=$BROKER_DIR/data
+num.partitions=1
+offsets.topic.replication.factor=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+auto.create.topics.enable=false
+group.initial.rebalance.delay.ms=0
+EOF
+  local cluster_id
+  cluster_id="$("$JAVA" @"$BROKER_ARGS" kafka.tools.StorageTool random-uuid)"
+  "$JAVA" @"$BROKER_ARGS" kafka.tools.StorageTool format -t "$cluster_id" -c "$BROKER_DIR/server.properties" \
+    --standalone >"$RUN_DIR/kafka-format.log" 2>&1 || { cat "$RUN_DIR/kafka-format.log" >&2; fail "formatting the broker storage failed"; }
+  log "Starting a fresh Kafka broker on $BOOTSTRAP (data: $BROKER_DIR, log: ${RUN_DIR#"$ROOT"/}/kafka.log)"
+  : >"$RUN_DIR/kafka.log"
+  "$JAVA" -Xms256m -Xmx512m -Djava.awt.headless=true \
+    -Dlog4j2.configurationFile="$ROOT/local/kafka/log4j2.xml" -Dlog4j2.shutdownHookEnabled=false \
+    -Dkafka.logs.dir="$RUN_DIR" \
+    @"$BROKER_ARGS" kafka.Kafka "$BROKER_DIR/server.properties" >"$RUN_DIR/kafka-console.log" 2>&1 &
+  BROKER_PID=$!
+  local started=$SECONDS
+  # The port accepts connections before the broker serves requests; the start-up line marks that point.
+  until ! port_free "$KAFKA_PORT" && grep -q 'Kafka Server started' "$RUN_DIR/kafka.log"; do
+    kill -0 "$BROKER_PID" 2>/dev/null || { tail -n 40 "$RUN_DIR/kafka-console.log" >&2; fail "the broker exited during start-up"; }
+    [ $((SECONDS - started)) -lt 60 ] || { tail -n 40 "$RUN_DIR/kafka.log" >&2; fail "the broker did not start within 60 s"; }
+    sleep 0.5
+  done
+  log "Kafka is up after $((SECONDS - started)) s"
+}
+
+broker_stop() {
+  if [ -n "$BROKER_PID" ] && kill -0 "$BROKER_PID" 2>/dev/null; then
+    log "Stopping the broker (pid $BROKER_PID)"
+    kill -TERM "$BROKER_PID" 2>/dev/null || true
+    local waited=0
+    while kill -0 "$BROKER_PID" 2>/dev/null && [ "$waited" -lt 300 ]; do
+      sleep 0.1
+      waited=$((waited + 1))
+    done
+    kill -KILL "$BROKER_PID" 2>/dev/null || true
+    wait "$BROKER_PID" 2>/dev/null || true
+  fi
+  BROKER_PID=""
+  if [ -n "$BROKER_DIR" ]; then
+    rm -rf "$BROKER_DIR"
+    BROKER_DIR=""
+  fi
+}
+
+# The driver writes the service's pid to $RUN_DIR/service.pid while it runs; if the driver itself was killed, the
+# service would outlive it.
+stop_orphaned_service() {
+  local pid
+  [ -f "$RUN_DIR/service.pid" ] || return 0
+  pid="$(cat "$RUN_DIR/service.pid")"
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && ps -o args= -p "$pid" | grep -q -- '-jar'; then
+    log "Stopping the service the driver left behind (pid $pid)"
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+  rm -f "$RUN_DIR/service.pid"
+}
+
+# Runs the driver in the background so a signal to this script reaches the trap at once; the driver's shutdown
+# hook stops the service when it gets SIGTERM. The first argument bounds the whole run, in seconds.
+DRIVER_PID=""
+run_driver() {
+  local limit=$1
+  shift
+  timeout -k 60 "$limit" "$JAVA" "$@" &
+  DRIVER_PID=$!
+  local status=0
+  wait "$DRIVER_PID" || status=$?
+  DRIVER_PID=""
+  [ "$status" -ne 124 ] || echo "ERROR: the driver did not finish within $limit s and was stopped" >&2
+  return "$status"
+}
+
+cleanup() {
+  trap - INT TERM HUP EXIT
+  set +e
+  if [ -n "$DRIVER_PID" ]; then
+    kill -TERM "$DRIVER_PID" 2>/dev/null
+    wait "$DRIVER_PID" 2>/dev/null
+  fi
+  stop_orphaned_service
+  broker_stop
+}
+
+on_exit() {
+  local status=$?
+  cleanup
+  exit "$status"
+}
+
+trap on_exit EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+trap 'exit 129' HUP
