@@ -7,7 +7,6 @@ import io.modstream.moderation.authors.AuthorRules;
 import io.modstream.moderation.authors.AuthorState;
 import io.modstream.moderation.policy.Moderation;
 import io.modstream.moderation.policy.Submission;
-import io.modstream.moderation.policy.TextFingerprint;
 import io.modstream.moderation.sitepolicy.SitePolicy;
 import java.time.Clock;
 import java.time.Duration;
@@ -80,9 +79,9 @@ final class ModerateAuthorEvents implements Processor<String, AuthorEvent, Strin
         AuthorState author = stateOf(record.key(), comment.siteId(), authorId);
         SitePolicy policy = policies.apply(comment.siteId());
         Instant now = clock.instant();
+        Submission submission = new Submission(comment.body(), authorId, comment.submittedAt(), author.activity());
         Moderation moderation = AuthorRules.apply(
-                policy.engine()
-                        .moderate(new Submission(comment.body(), authorId, comment.submittedAt(), author.activity())),
+                policy.engine().moderate(submission),
                 author.standing(),
                 author.history(),
                 policy.holdFirstComments(),
@@ -105,7 +104,7 @@ final class ModerateAuthorEvents implements Processor<String, AuthorEvent, Strin
                                 outcome.verdict(),
                                 comment.submittedAt(),
                                 moderation.sanitizedText(),
-                                TextFingerprint.of(comment.body()),
+                                submission.fingerprint(),
                                 activityRetention));
         // The outcome's time is when it was decided, not when the comment was submitted.
         context()

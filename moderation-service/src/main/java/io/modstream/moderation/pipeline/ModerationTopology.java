@@ -26,6 +26,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.RecordContext;
 import org.apache.kafka.streams.state.Stores;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -107,7 +108,7 @@ public final class ModerationTopology {
         Serde<String> keys = Serdes.String();
         Serde<CommentModerated> outcomes = JsonSerde.of(CommentModerated.class, json);
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(AUTHOR_STORE), keys, JsonSerde.of(AuthorState.class, json)));
+                Stores.persistentKeyValueStore(AUTHOR_STORE), keys, JsonSerde.of(AuthorState.class, compact(json))));
         Serde<AuditTrail> trails = JsonSerde.of(AuditTrail.class, json);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AUDIT_STORE), keys, trails));
         builder.addStateStore(
@@ -217,6 +218,18 @@ public final class ModerationTopology {
                 .to(topic + "-dlt", DeadLetters.produced(name + "-publish-dead-letter"));
         return read.filter((key, value) -> value.readable(), Named.as(name + "-readable"))
                 .mapValues(Readable::get, Named.as(name + "-value"));
+    }
+
+    /**
+     * The mapper for author state, read and written once per comment: times as epoch milliseconds, which parse several
+     * times faster than ISO text (an author's state holds up to 60 of them). It still reads ISO text.
+     */
+    private static JsonMapper compact(JsonMapper json) {
+        return json.rebuild()
+                .enable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DateTimeFeature.WRITE_DATE_TIMESTAMPS_AS_NANOSECONDS)
+                .disable(DateTimeFeature.READ_DATE_TIMESTAMPS_AS_NANOSECONDS)
+                .build();
     }
 
     private static @Nullable String decisionProblem(ModeratorDecision decision) {

@@ -36,7 +36,7 @@ final class RepeatCheck implements Check {
             return List.of();
         }
         Instant now = submission.submittedAt();
-        String fingerprint = TextFingerprint.of(submission.body());
+        String fingerprint = submission.fingerprint();
         Instant duplicateSince = since(now, limits.duplicateWindow(), limits.duplicateAction());
         Instant floodSince = since(now, limits.floodWindow(), limits.floodAction());
         boolean duplicate = false;

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * (for the checks that compare a comment with earlier ones).
  *
  * <p>It also carries views of the body that several checks need (the de-obfuscated text, the e-mail addresses in
- * it), computed on first use and shared, so each is built once per comment. Because of those caches a submission is
+ * it, its fingerprint), computed on first use and shared, so each is built once per comment. Because of those caches a submission is
  * for one thread: the engine moderates it on the caller's thread.
  */
 public final class Submission {
@@ -21,6 +21,7 @@ public final class Submission {
     private final AuthorActivity recent;
     private @Nullable DeobfuscatedText deobfuscated;
     private @Nullable List<Emails.Address> emailAddresses;
+    private @Nullable String fingerprint;
 
     /**
      * @param body the original body, markup included
@@ -54,6 +55,19 @@ public final class Submission {
 
     public AuthorActivity recent() {
         return recent;
+    }
+
+    /**
+     * The body's {@link TextFingerprint}, computed once: the duplicate check compares it with earlier posts, and the
+     * pipeline remembers it as this post.
+     */
+    public String fingerprint() {
+        String value = fingerprint;
+        if (value == null) {
+            value = TextFingerprint.of(body);
+            fingerprint = value;
+        }
+        return value;
     }
 
     /** The body with disguises undone (look-alike letters, spelled separators), mapped back to the original. */
