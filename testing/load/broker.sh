@@ -1,9 +1,10 @@
 # shellcheck shell=bash
 #
-# Sourced by pipeline-benchmark.sh and crash-test.sh: a FRESH single-node KRaft broker (combined broker+controller)
-# on loopback, from the jars of local/kafka/pom.xml as run-local.sh starts it, but on other ports (19092/19093 unless
-# LOAD_KAFKA_PORT / LOAD_CONTROLLER_PORT say otherwise) and with its data in a new temporary folder, so neither a
-# running ./run-local.sh nor an earlier run can leak topics, offsets or open transactions into a measurement.
+# Sourced by the scripts next to it (pipeline-benchmark.sh, crash-test.sh, latency-benchmark.sh, state-scale.sh,
+# failover-test.sh): a FRESH single-node KRaft broker (combined broker+controller) on loopback, from the jars of
+# local/kafka/pom.xml as run-local.sh starts it, but on other ports (19092/19093 unless LOAD_KAFKA_PORT /
+# LOAD_CONTROLLER_PORT say otherwise) and with its data in a new temporary folder, so neither a running
+# ./run-local.sh nor an earlier run can leak topics, offsets or open transactions into a measurement.
 #
 # broker_start: sets BOOTSTRAP; the broker's log goes to $RUN_DIR/kafka.log.
 # broker_stop:  stops it (SIGTERM, SIGKILL after 30 s) and deletes its data folder. Safe to call twice.
@@ -100,17 +101,19 @@ broker_stop() {
   fi
 }
 
-# The driver writes the service's pid to $RUN_DIR/service.pid while it runs; if the driver itself was killed, the
-# service would outlive it.
+# The driver writes each service's pid to $RUN_DIR/<name>.pid while it runs (moderation-service.pid, comment-ingest.pid,
+# ...); if the driver itself was killed, the services would outlive it.
 stop_orphaned_service() {
-  local pid
-  [ -f "$RUN_DIR/service.pid" ] || return 0
-  pid="$(cat "$RUN_DIR/service.pid")"
-  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && ps -o args= -p "$pid" | grep -q -- '-jar'; then
-    log "Stopping the service the driver left behind (pid $pid)"
-    kill -KILL "$pid" 2>/dev/null || true
-  fi
-  rm -f "$RUN_DIR/service.pid"
+  local file pid
+  for file in "$RUN_DIR"/*.pid; do
+    [ -f "$file" ] || continue
+    pid="$(cat "$file")"
+    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && ps -o args= -p "$pid" | grep -q -- '-jar'; then
+      log "Stopping the service the driver left behind ($(basename "$file" .pid), pid $pid)"
+      kill -KILL "$pid" 2>/dev/null || true
+    fi
+    rm -f "$file"
+  done
 }
 
 # Runs the driver in the background so a signal to this script reaches the trap at once; the driver's shutdown

@@ -9,7 +9,8 @@ import java.util.UUID;
 /**
  * The comments of MEASURING.md, deterministic for a seed: 78 % clean comments of 2–6 ordinary sentences (100–600
  * characters); 6 % each with a link, with an insult or obscenity, or with hostile markup; 4 % long (about 2,000
- * characters). Each comment has a unique id and one of {@link #AUTHORS} author ids in turn, so as long as no author
+ * characters). Each comment has a unique id and one of {@link #AUTHORS} author ids in turn (or as many as the
+ * constructor is given: {@link #DISTINCT_AUTHORS} gives every comment an author of its own), so as long as no author
  * posts more than five times ({@code N <= 250,000}) neither the duplicate nor the flood rule of the default policy
  * fires. All comments are on {@link #SITE_ID}, which has no policy file anywhere, so the built-in default policy
  * applies to it in every profile.
@@ -23,6 +24,9 @@ final class CommentMix {
     static final long DEFAULT_SEED = 20_261_204L;
     static final String SITE_ID = "load-site";
     static final int AUTHORS = 50_000;
+
+    /** An author cycle no run reaches: every comment has an author of its own ({@code reader-<n>}). */
+    static final int DISTINCT_AUTHORS = Integer.MAX_VALUE;
 
     /** What a comment was made to contain. */
     enum Kind {
@@ -38,11 +42,22 @@ final class CommentMix {
 
     private final Random random;
     private final Instant submittedAt;
+    private final int authors;
     private int count;
 
+    /** The mix of MEASURING.md: {@link #AUTHORS} author ids in turn. */
     CommentMix(long seed, Instant submittedAt) {
+        this(seed, submittedAt, AUTHORS);
+    }
+
+    /** The same mix over {@code authors} author ids in turn; {@link #DISTINCT_AUTHORS} repeats none. */
+    CommentMix(long seed, Instant submittedAt, int authors) {
+        if (authors < 1) {
+            throw new IllegalArgumentException("The author cycle needs at least one author, not " + authors);
+        }
         this.random = new Random(seed);
         this.submittedAt = submittedAt;
+        this.authors = authors;
     }
 
     Generated next() {
@@ -55,7 +70,7 @@ final class CommentMix {
             case MARKUP -> insert(sentences(100, 400), Words.pick(random, Words.HOSTILE_MARKUP));
         };
         String thread = Words.pick(random, Words.THREADS); // drawn before the id: the order fixes the records
-        int author = count % AUTHORS;
+        int author = count % authors;
         CommentSubmitted comment = new CommentSubmitted(
                 CommentSubmitted.SCHEMA_VERSION,
                 uuid().toString(),

@@ -74,7 +74,7 @@ public final class CrashTest {
         List<Integer> killAt = killPoints(new Random(seed ^ 0x5DEECE66DL), records, crashes);
         PipelineBenchmark.log("Will kill -9 the service when the auditor has seen %s outcomes", killAt);
 
-        ServiceProcess service = new ServiceProcess(
+        ServiceProcess service = ServiceProcess.moderation(
                 options.path("service-jar", ""),
                 bootstrap,
                 partitions,

@@ -47,14 +47,32 @@ final class OutcomeAudit implements AutoCloseable {
      */
     static OutcomeAudit open(String bootstrap, Set<String> expected, Duration topicTimeout, BooleanSupplier alive)
             throws InterruptedException {
+        KafkaConsumer<String, byte[]> consumer = assigned(bootstrap, topicTimeout, alive);
+        consumer.seekToBeginning(consumer.assignment());
+        return new OutcomeAudit(consumer, expected);
+    }
+
+    /**
+     * Reads only the outcomes committed after this call: the outcome topics must exist, and the position is taken
+     * from their ends now (the last stable offsets, as a {@code read_committed} reader sees them), so outcomes of a
+     * backlog drained before do not count.
+     */
+    static OutcomeAudit openAtEnd(String bootstrap, Set<String> expected) throws InterruptedException {
+        KafkaConsumer<String, byte[]> consumer = assigned(bootstrap, Duration.ofSeconds(30), () -> true);
+        consumer.seekToEnd(consumer.assignment());
+        consumer.assignment().forEach(consumer::position); // resolves the lazy seek now, not at the first poll
+        return new OutcomeAudit(consumer, expected);
+    }
+
+    private static KafkaConsumer<String, byte[]> assigned(
+            String bootstrap, Duration topicTimeout, BooleanSupplier alive) throws InterruptedException {
         List<TopicPartition> partitions;
         try (Admin admin = Kafka.admin(bootstrap)) {
             partitions = Kafka.awaitPartitions(admin, OUTCOME_TOPICS, topicTimeout, alive);
         }
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Kafka.committedReader(bootstrap));
         consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        return new OutcomeAudit(consumer, expected);
+        return consumer;
     }
 
     /** Polls once; returns how many outcomes it brought. */

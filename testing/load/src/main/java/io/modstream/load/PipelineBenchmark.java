@@ -67,7 +67,7 @@ public final class PipelineBenchmark {
                 "Ceiling: %,d records in %.1f s of CreateTime: %,.0f records/s",
                 ceiling.records(), (ceiling.lastCreateTime() - ceiling.firstCreateTime()) / 1000.0, ceiling.rate());
 
-        ServiceProcess service = new ServiceProcess(
+        ServiceProcess service = ServiceProcess.moderation(
                 options.path("service-jar", ""),
                 bootstrap,
                 partitions,
@@ -133,7 +133,7 @@ public final class PipelineBenchmark {
     }
 
     /** Reads outcomes until all are in (then a little longer, for duplicates), or it gives up; says which. */
-    private static String drain(OutcomeAudit audit, ServiceProcess service, Duration timeout, Duration stallLimit) {
+    static String drain(OutcomeAudit audit, ServiceProcess service, Duration timeout, Duration stallLimit) {
         long start = System.nanoTime();
         long lastOutcome = start;
         long lastReport = start;

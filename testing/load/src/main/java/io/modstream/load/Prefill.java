@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Creates {@code comments.submitted} and writes N comments of the {@link CommentMix} to it, keyed by comment id, as
- * JSON written by the mapper the services use.
+ * JSON written by the mapper the services use. {@link #append} writes more to the topic as it is.
  *
  * @param ids the comment ids written, each once
  * @param valueBytes the total size of the JSON values
@@ -27,12 +27,24 @@ import tools.jackson.databind.json.JsonMapper;
  */
 record Prefill(Set<String> ids, long valueBytes, Map<CommentMix.Kind, Integer> kinds) {
 
+    /** The mix of MEASURING.md, {@link CommentMix#AUTHORS} authors in turn. */
     static Prefill write(String bootstrap, int records, int partitions, long seed) throws InterruptedException {
+        return write(bootstrap, records, partitions, seed, CommentMix.AUTHORS);
+    }
+
+    /** The same over {@code authors} authors in turn ({@link CommentMix#DISTINCT_AUTHORS}: one per comment). */
+    static Prefill write(String bootstrap, int records, int partitions, long seed, int authors)
+            throws InterruptedException {
         try (Admin admin = Kafka.admin(bootstrap)) {
             Kafka.createTopic(admin, Topics.COMMENTS_SUBMITTED, partitions);
         }
+        return append(bootstrap, records, seed, authors);
+    }
+
+    /** Writes to the existing topic; comment ids come from {@code seed}, so a new seed gives new ones. */
+    static Prefill append(String bootstrap, int records, long seed, int authors) {
         JsonMapper json = JsonMapper.builder().build();
-        CommentMix mix = new CommentMix(seed, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        CommentMix mix = new CommentMix(seed, Instant.now().truncatedTo(ChronoUnit.MILLIS), authors);
         Set<String> ids = new HashSet<>(records * 2);
         Map<CommentMix.Kind, Integer> kinds = new EnumMap<>(CommentMix.Kind.class);
         long bytes = 0;

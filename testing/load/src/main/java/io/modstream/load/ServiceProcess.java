@@ -4,53 +4,114 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * moderation-service as a child process: {@code java -jar} on its packaged jar, against the given broker, on a free
- * loopback port, without the local profile (so every site, {@link CommentMix#SITE_ID} included, gets the built-in
- * default policy). Its output is appended to a log file, and its pid is written next to it so the calling script can
- * kill it if this driver dies first. Each start gets a new process on the same port and the same state directory.
+ * A packaged service as a child process: {@code java -jar} on its jar, against the given broker, on a free loopback
+ * port, without the local profile (so every site, {@link CommentMix#SITE_ID} included, gets the built-in default
+ * policy). Its output is appended to a log file, and its pid is written next to it ({@code <name>.pid} for
+ * {@code <name>.log}) so the calling script can kill it if this driver dies first. Each start gets a new process on
+ * the same port and, for moderation-service, the same state directory.
  */
 final class ServiceProcess {
 
     private static final long STOP_GRACE_SECONDS = 30;
+    private static final Duration READINESS_POLL = Duration.ofMillis(100);
 
+    private final String name;
+    private final int port;
     private final List<String> command;
     private final Path log;
     private final Path pidFile;
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private Process process;
+    private long startedAt;
     private int starts;
 
-    ServiceProcess(
-            Path jar, String bootstrap, int partitions, List<String> jvmArgs, List<String> serviceArgs, Path log) {
+    private ServiceProcess(Path jar, List<String> jvmArgs, int port, List<String> arguments, Path log) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalArgumentException("No service jar at " + jar);
         }
+        String file = log.getFileName().toString();
+        this.name = file.endsWith(".log") ? file.substring(0, file.length() - 4) : file;
+        this.port = port;
         this.log = log;
-        this.pidFile = log.resolveSibling("service.pid");
+        this.pidFile = log.resolveSibling(name + ".pid");
         command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(jvmArgs);
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
-        command.add("--spring.kafka.bootstrap-servers=" + bootstrap);
         command.add("--server.address=127.0.0.1");
-        int port = freePort();
         command.add("--server.port=" + port);
-        command.add("--modstream.moderation.topics.partitions=" + partitions);
-        // The pipeline's local state: one folder for every start of this process, as a restarted instance on the
-        // same disk would have, so a restart restores only the changelogs' tail and reuses its transactional ids.
-        command.add("--spring.kafka.streams.state-dir="
-                + log.resolveSibling("streams-state").toAbsolutePath());
-        command.add("--spring.kafka.streams.properties.application.server=127.0.0.1:" + port);
-        command.addAll(serviceArgs);
+        command.addAll(arguments);
+    }
+
+    /**
+     * moderation-service with its pipeline's local state in {@code streams-state} next to the log: one folder for
+     * every start of this process, as a restarted instance on the same disk would have, so a restart restores only
+     * the changelogs' tail and reuses its transactional ids.
+     */
+    static ServiceProcess moderation(
+            Path jar, String bootstrap, int partitions, List<String> jvmArgs, List<String> serviceArgs, Path log) {
+        return moderation(jar, bootstrap, partitions, log.resolveSibling("streams-state"), jvmArgs, serviceArgs, log);
+    }
+
+    /**
+     * moderation-service with its pipeline's local state in {@code stateDir}. Two instances at once need two folders;
+     * each advertises its own port as {@code application.server}, where the others forward reads of its state.
+     */
+    static ServiceProcess moderation(
+            Path jar,
+            String bootstrap,
+            int partitions,
+            Path stateDir,
+            List<String> jvmArgs,
+            List<String> serviceArgs,
+            Path log) {
+        int port = freePort();
+        List<String> arguments = new ArrayList<>();
+        arguments.add("--spring.kafka.bootstrap-servers=" + bootstrap);
+        arguments.add("--modstream.moderation.topics.partitions=" + partitions);
+        arguments.add("--spring.kafka.streams.state-dir=" + stateDir.toAbsolutePath());
+        arguments.add("--spring.kafka.streams.properties.application.server=127.0.0.1:" + port);
+        arguments.addAll(serviceArgs);
+        return new ServiceProcess(jar, jvmArgs, port, arguments, log);
+    }
+
+    /**
+     * comment-ingest with one site, {@code siteId}, whose API key hashes to {@code apiKeySha256}, creating
+     * {@code comments.submitted} with {@code partitions} partitions if the broker has no such topic yet.
+     */
+    static ServiceProcess ingest(
+            Path jar,
+            String bootstrap,
+            int partitions,
+            String siteId,
+            String apiKeySha256,
+            List<String> jvmArgs,
+            List<String> serviceArgs,
+            Path log) {
+        List<String> arguments = new ArrayList<>();
+        arguments.add("--spring.kafka.bootstrap-servers=" + bootstrap);
+        arguments.add("--modstream.ingest.topics.partitions=" + partitions);
+        arguments.add("--modstream.ingest.sites[0].id=" + siteId);
+        arguments.add("--modstream.ingest.sites[0].api-key-sha256=" + apiKeySha256);
+        arguments.addAll(serviceArgs);
+        return new ServiceProcess(jar, jvmArgs, freePort(), arguments, log);
     }
 
     /** Starts a new process. */
@@ -63,6 +124,7 @@ final class ServiceProcess {
                     StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
+            startedAt = System.nanoTime();
             process = new ProcessBuilder(command)
                     .directory(log.getParent().toFile())
                     .redirectErrorStream(true)
@@ -78,6 +140,57 @@ final class ServiceProcess {
         return process != null && process.isAlive();
     }
 
+    /** {@link System#nanoTime()} just before the latest start. */
+    long startedAt() {
+        return startedAt;
+    }
+
+    /**
+     * Waits until {@code /actuator/health/readiness} answers 200 (every readiness indicator UP), polling every
+     * 100 ms; returns the {@link System#nanoTime()} of that answer. Fails with the log's tail if the process ends or
+     * the timeout passes first.
+     */
+    long awaitReady(Duration timeout) throws InterruptedException {
+        HttpRequest readiness = HttpRequest.newBuilder(url("/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(2))
+                .build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!alive()) {
+                throw new IllegalStateException(
+                        name + " exited with status " + exitStatus() + " before it was ready:\n" + logTail(40));
+            }
+            try {
+                if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return System.nanoTime();
+                }
+            } catch (IOException notListeningYet) {
+                // keep asking
+            }
+            Thread.sleep(READINESS_POLL.toMillis());
+        }
+        throw new IllegalStateException(name + " was not ready within " + timeout + ":\n" + logTail(40));
+    }
+
+    /** {@link #awaitReady} on a thread of its own; the future fails as {@link #awaitReady} would. */
+    CompletableFuture<Long> readyAsync(Duration timeout) {
+        CompletableFuture<Long> ready = new CompletableFuture<>();
+        Thread waiter = new Thread(
+                () -> {
+                    try {
+                        ready.complete(awaitReady(timeout));
+                    } catch (InterruptedException e) {
+                        ready.completeExceptionally(e);
+                    } catch (RuntimeException e) {
+                        ready.completeExceptionally(e);
+                    }
+                },
+                name + "-readiness");
+        waiter.setDaemon(true);
+        waiter.start();
+        return ready;
+    }
+
     /** SIGKILL, as a crashed machine or the OOM killer would; waits until the process is gone. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
@@ -91,7 +204,7 @@ final class ServiceProcess {
         }
         process.destroy();
         if (!process.waitFor(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
-            System.err.println("moderation-service did not stop within " + STOP_GRACE_SECONDS + " s; killing it");
+            System.err.println(name + " did not stop within " + STOP_GRACE_SECONDS + " s; killing it");
             kill();
         }
         try {
@@ -113,6 +226,22 @@ final class ServiceProcess {
         } catch (IOException e) {
             return "(could not read " + log + ": " + e + ")";
         }
+    }
+
+    String name() {
+        return name;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    int port() {
+        return port;
+    }
+
+    URI url(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
     }
 
     Path log() {

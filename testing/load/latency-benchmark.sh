@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+#
+# Latency through the whole stack, by the method of /work/shared/MEASURING.md: on a FRESH single-node KRaft broker
+# (127.0.0.1:19092, data in a temporary folder, deleted afterwards), start the comment-ingest and moderation-service
+# jars, wait until both are ready, POST a warm-up that must fully drain, then POST comments at a fixed rate over
+# several keep-alive connections and time each outcome as a read_committed consumer sees it, from the comment's
+# submittedAt. Prints p50/p90/p99/max, the rate achieved, failed POSTs and lost comments. The Java driver is
+# io.modstream.load.LatencyBenchmark.
+#
+# Bounded: each service must be ready within 180 s, the warm-up must drain within 120 s, the last outcomes get a grace
+# period, and this script stops the driver after 600 + 2 x SECONDS s in all. Logs (broker, both services) stay in
+# testing/load/target/latency-benchmark/.
+#
+# Usage: testing/load/latency-benchmark.sh [--rate R] [--seconds S] [--connections C] [--warmup N]
+#                                          [--warmup-rate R] [--grace S] [--partitions P] [--jar PATH]
+#                                          [--ingest-jar PATH] [--skip-build] [-- SERVICE_ARG...]
+#   --rate R         POSTs per second while measuring (default 500)
+#   --seconds S      how long to measure (default 60)
+#   --connections C  keep-alive HTTP/1.1 connections to comment-ingest (default 64, as the ingest method uses)
+#   --warmup N       comments posted first, all of whose outcomes must arrive before measuring (default 300)
+#   --warmup-rate R  their rate (default 50 per second)
+#   --grace S        how long to wait for the last outcomes after the last POST (default 30)
+#   --partitions P   partitions of comments.submitted and of moderation-service's topics (default 3)
+#   --jar PATH       the moderation-service jar (default moderation-service/target/moderation-service-*-exec.jar)
+#   --ingest-jar PATH the comment-ingest jar (default comment-ingest/target/comment-ingest-*-exec.jar)
+#   --skip-build     use testing/load/target/load.jar as it is (the service jars are never built here)
+#   -- ARGS          passed to moderation-service, e.g. -- --MODSTREAM_COMMIT_INTERVAL_MS=50
+# Environment: SERVICE_JVM (JVM options of both services, default "-Xmx512m"), LOAD_KAFKA_PORT, LOAD_CONTROLLER_PORT.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+
+RATE=500
+SECONDS_=60
+CONNECTIONS=64
+WARMUP=300
+WARMUP_RATE=50
+GRACE=30
+PARTITIONS=3
+JAR=""
+INGEST_JAR=""
+SKIP_BUILD=false
+SERVICE_ARGS=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --rate) RATE="$2"; shift 2 ;;
+    --seconds) SECONDS_="$2"; shift 2 ;;
+    --connections) CONNECTIONS="$2"; shift 2 ;;
+    --warmup) WARMUP="$2"; shift 2 ;;
+    --warmup-rate) WARMUP_RATE="$2"; shift 2 ;;
+    --grace) GRACE="$2"; shift 2 ;;
+    --partitions) PARTITIONS="$2"; shift 2 ;;
+    --jar) JAR="$2"; shift 2 ;;
+    --ingest-jar) INGEST_JAR="$2"; shift 2 ;;
+    --skip-build) SKIP_BUILD=true; shift ;;
+    --) shift; SERVICE_ARGS=("$@"); break ;;
+    -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) echo "Unknown option: $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+RUN_DIR="$ROOT/testing/load/target/latency-benchmark"
+# shellcheck source=testing/load/broker.sh
+source "$ROOT/testing/load/broker.sh"
+
+if [ -z "$JAR" ]; then
+  JAR="$(ls moderation-service/target/moderation-service-*-exec.jar 2>/dev/null | head -n 1 || true)"
+  [ -n "$JAR" ] || fail "no moderation-service/target/moderation-service-*-exec.jar; build it (./mvnw -pl comment-ingest,moderation-service -am package -DskipTests) or pass --jar"
+fi
+if [ -z "$INGEST_JAR" ]; then
+  INGEST_JAR="$(ls comment-ingest/target/comment-ingest-*-exec.jar 2>/dev/null | head -n 1 || true)"
+  [ -n "$INGEST_JAR" ] || fail "no comment-ingest/target/comment-ingest-*-exec.jar; build it (./mvnw -pl comment-ingest,moderation-service -am package -DskipTests) or pass --ingest-jar"
+fi
+[ -f "$JAR" ] || fail "no service jar at $JAR"
+[ -f "$INGEST_JAR" ] || fail "no comment-ingest jar at $INGEST_JAR"
+if [ "$SKIP_BUILD" = false ]; then
+  log "Building the driver (./mvnw -pl testing/load -am package)"
+  ./mvnw -B -ntp -q -pl testing/load -am package -DskipTests
+fi
+[ -f testing/load/target/load.jar ] || fail "testing/load/target/load.jar is missing; run without --skip-build"
+
+rm -rf "$RUN_DIR"
+mkdir -p "$RUN_DIR"
+broker_start
+log "Service jars: $INGEST_JAR, $JAR"
+run_driver $((600 + 2 * SECONDS_)) -cp testing/load/target/load.jar io.modstream.load.LatencyBenchmark \
+  --bootstrap "$BOOTSTRAP" --rate "$RATE" --seconds "$SECONDS_" --connections "$CONNECTIONS" --warmup "$WARMUP" \
+  --warmup-rate "$WARMUP_RATE" --grace-s "$GRACE" --partitions "$PARTITIONS" --ingest-jar "$INGEST_JAR" \
+  --service-jar "$JAR" --work-dir "$RUN_DIR" --service-jvm "${SERVICE_JVM:--Xmx512m}" \
+  --service-args ${SERVICE_ARGS[@]+"${SERVICE_ARGS[@]}"}

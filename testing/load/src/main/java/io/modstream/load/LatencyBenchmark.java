@@ -1,0 +1,277 @@
+package io.modstream.load;
+
+import io.modstream.events.CommentSubmitted;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Latency through the whole stack, as MEASURING.md prescribes, on a broker that has no topics yet:
+ *
+ * <ol>
+ *   <li>starts the packaged comment-ingest (one site, {@link CommentMix#SITE_ID}, with a key made up for the run) and
+ *       moderation-service as processes, with P partitions for their topics, and waits until both answer 200 on
+ *       {@code /actuator/health/readiness};
+ *   <li>a {@code read_committed} consumer ({@link OutcomeClock}) reads the outcome topics from then on and times
+ *       each outcome: when its poll returned it, minus the comment's {@code submittedAt}, which comment-ingest
+ *       stamped;
+ *   <li><b>warm-up:</b> POSTs a few hundred comments at a low rate and waits until every one has its outcome, so no
+ *       backlog is left for the measurement;
+ *   <li><b>measurement:</b> POSTs comments of the {@link CommentMix} (each by an author of its own) at a fixed rate
+ *       for S seconds over C keep-alive connections ({@link CommentPoster}), then waits a grace period for the last
+ *       outcomes. A comment accepted (202) with no outcome by then is lost.
+ * </ol>
+ *
+ * <p>Reports how many outcomes were timed, the rate the POSTs achieved, p50/p90/p99/max of the latency, lost comments
+ * and failed POSTs. Exits 1 if a comment was lost or the warm-up did not drain.
+ *
+ * <pre>
+ * java -cp testing/load/target/load.jar io.modstream.load.LatencyBenchmark --bootstrap 127.0.0.1:19092 \
+ *     --ingest-jar comment-ingest/target/comment-ingest-0.1.0-SNAPSHOT-exec.jar \
+ *     --service-jar moderation-service/target/moderation-service-0.1.0-SNAPSHOT-exec.jar \
+ *     [--rate 500] [--seconds 60] [--connections 64] [--warmup 300] [--warmup-rate 50] [--grace-s 30] \
+ *     [--partitions 3] [--work-dir DIR] [--seed S] [--service-jvm "-Xmx512m"] [--service-args ARG...]
+ * </pre>
+ *
+ * {@code --service-jvm} applies to both services, {@code --service-args} to moderation-service only.
+ */
+public final class LatencyBenchmark {
+
+    private static final Set<String> OPTIONS = Set.of(
+            "bootstrap",
+            "ingest-jar",
+            "service-jar",
+            "service-jvm",
+            "partitions",
+            "rate",
+            "seconds",
+            "connections",
+            "warmup",
+            "warmup-rate",
+            "grace-s",
+            "work-dir",
+            "seed");
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration WARMUP_DRAIN_TIMEOUT = Duration.ofMinutes(2);
+
+    private LatencyBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Options options = new Options(args, OPTIONS);
+        String bootstrap = options.required("bootstrap");
+        int partitions = options.integer("partitions", 3);
+        int rate = options.integer("rate", 500);
+        int seconds = options.integer("seconds", 60);
+        int connections = options.integer("connections", 64);
+        int warmup = options.integer("warmup", 300);
+        int warmupRate = options.integer("warmup-rate", 50);
+        Duration grace = Duration.ofSeconds(options.number("grace-s", 30));
+        Path workDir = options.path("work-dir", ".");
+        Files.createDirectories(workDir);
+        List<String> jvm = options.words("service-jvm");
+
+        String apiKey = newApiKey();
+        ServiceProcess ingest = ServiceProcess.ingest(
+                options.path("ingest-jar", ""),
+                bootstrap,
+                partitions,
+                CommentMix.SITE_ID,
+                sha256Hex(apiKey),
+                jvm,
+                List.of(),
+                workDir.resolve("comment-ingest.log").toAbsolutePath());
+        ServiceProcess moderation = ServiceProcess.moderation(
+                options.path("service-jar", ""),
+                bootstrap,
+                partitions,
+                jvm,
+                options.serviceArgs(),
+                workDir.resolve("moderation-service.log").toAbsolutePath());
+        Thread stopOnExit = new Thread(() -> stopAll(ingest, moderation));
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        PipelineBenchmark.log("Starting comment-ingest and moderation-service (logs in %s)", workDir);
+        ingest.start();
+        moderation.start();
+        CompletableFuture<Long> ingestReady = ingest.readyAsync(START_TIMEOUT);
+        long moderationReady = moderation.awaitReady(START_TIMEOUT);
+        long ingestReadyAt = ingestReady.join();
+        PipelineBenchmark.log(
+                "Ready: comment-ingest after %.1f s, moderation-service after %.1f s",
+                (ingestReadyAt - ingest.startedAt()) / 1e9, (moderationReady - moderation.startedAt()) / 1e9);
+
+        CommentMix mix = new CommentMix(
+                options.number("seed", CommentMix.DEFAULT_SEED),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                CommentMix.DISTINCT_AUTHORS);
+        List<byte[]> warmupBodies = requests(mix, warmup);
+        List<byte[]> bodies = requests(mix, rate * seconds);
+        int exit;
+        try (OutcomeClock clock = OutcomeClock.start(bootstrap, START_TIMEOUT, moderation::alive);
+                CommentPoster poster = new CommentPoster(ingest.url("/api/v1/comments"), apiKey, connections)) {
+            PipelineBenchmark.log("Warm-up: %,d comments at %,d/s", warmup, warmupRate);
+            CommentPoster.Result warm = poster.post(warmupBodies, warmupRate);
+            PipelineBenchmark.log("Warm-up: %s", CommentPoster.describe(warm, warmupRate));
+            if (!awaitOutcomes(clock, warm.acceptedIds(), WARMUP_DRAIN_TIMEOUT, ingest, moderation)) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "%nThe warm-up did not drain: %,d of %,d accepted comments had an outcome after %d s;"
+                                + " no measurement%n",
+                        clock.seen(warm.acceptedIds()),
+                        warm.acceptedIds().size(),
+                        WARMUP_DRAIN_TIMEOUT.toSeconds());
+                stopAll(ingest, moderation);
+                Runtime.getRuntime().removeShutdownHook(stopOnExit);
+                System.exit(1);
+            }
+            PipelineBenchmark.log("Warm-up drained: every accepted comment has its outcome");
+
+            PipelineBenchmark.log(
+                    "Measuring: %,d comments at %,d/s for %d s over %d connections",
+                    bodies.size(), rate, seconds, connections);
+            CommentPoster.Result run = poster.post(bodies, rate);
+            PipelineBenchmark.log("Posted: %s", CommentPoster.describe(run, rate));
+            for (String failure : run.failures()) {
+                PipelineBenchmark.log("  failed POST: %s", failure);
+            }
+            awaitOutcomes(clock, run.acceptedIds(), grace, ingest, moderation);
+            clock.check();
+            exit = report(run, rate, seconds, connections, partitions, clock);
+        }
+        stopAll(ingest, moderation);
+        Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        System.exit(exit);
+    }
+
+    /** Waits until every id has an outcome; false if the timeout passed or a service ended first. */
+    private static boolean awaitOutcomes(
+            OutcomeClock clock, List<String> ids, Duration timeout, ServiceProcess... services)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (clock.seen(ids) < ids.size()) {
+            clock.check();
+            for (ServiceProcess service : services) {
+                if (!service.alive()) {
+                    System.err.println(service.logTail(40));
+                    PipelineBenchmark.log("%s exited with status %s", service.name(), service.exitStatus());
+                    return false;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(100);
+        }
+        return true;
+    }
+
+    private static int report(
+            CommentPoster.Result run, int rate, int seconds, int connections, int partitions, OutcomeClock clock) {
+        long[] micros = run.acceptedIds().stream()
+                .map(clock::latencyMicros)
+                .filter(latency -> latency != null)
+                .mapToLong(Long::longValue)
+                .toArray();
+        Percentiles latency = new Percentiles(micros);
+        int lost = run.acceptedIds().size() - latency.count();
+        System.out.printf(
+                Locale.ROOT,
+                "%nLatency benchmark (MEASURING.md): POST to comment-ingest -> outcome visible to read_committed,"
+                        + " %d partitions%n"
+                        + "  offered   %,.1f/s achieved of %,d/s asked, %d s, %d connections; %,d POSTs, %,d failed,"
+                        + " %,d late by >10 ms%n"
+                        + "  latency   %s over %,d outcomes%n"
+                        + "  answered  %s (POST to 202)%n"
+                        + "  outcomes  lost %,d (accepted, no outcome after the grace period), duplicated %,d,"
+                        + " unreadable %,d%n",
+                partitions,
+                run.achievedRate(),
+                rate,
+                seconds,
+                connections,
+                run.started(),
+                run.failed(),
+                run.late(),
+                latency.describe(),
+                latency.count(),
+                run.answered().describe(),
+                lost,
+                clock.duplicates(),
+                clock.unreadable());
+        System.out.printf(
+                Locale.ROOT,
+                "RESULT rate=%d achieved_rps=%.1f seconds=%d connections=%d posts=%d failed=%d outcomes=%d"
+                        + " p50_ms=%.1f p90_ms=%.1f p99_ms=%.1f max_ms=%.1f lost=%d duplicated=%d%n",
+                rate,
+                run.achievedRate(),
+                seconds,
+                connections,
+                run.started(),
+                run.failed(),
+                latency.count(),
+                latency.millis(50),
+                latency.millis(90),
+                latency.millis(99),
+                latency.maxMillis(),
+                lost,
+                clock.duplicates());
+        return lost == 0 ? 0 : 1;
+    }
+
+    /** The JSON a site's backend would post for each comment; every comment has an author of its own. */
+    private static List<byte[]> requests(CommentMix mix, int count) {
+        JsonMapper json = JsonMapper.builder().build();
+        List<byte[]> requests = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            CommentSubmitted comment = mix.next().comment();
+            requests.add(json.writeValueAsBytes(Map.of(
+                    "threadId",
+                    comment.threadId(),
+                    "author",
+                    Map.of("id", comment.author().id(), "name", comment.author().name()),
+                    "body",
+                    comment.body())));
+        }
+        return requests;
+    }
+
+    private static void stopAll(ServiceProcess... services) {
+        for (ServiceProcess service : services) {
+            try {
+                service.stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static String newApiKey() {
+        byte[] key = new byte[24];
+        new SecureRandom().nextBytes(key);
+        return "load-" + Base64.getUrlEncoder().withoutPadding().encodeToString(key);
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}
