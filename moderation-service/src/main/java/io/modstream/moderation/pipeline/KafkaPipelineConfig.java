@@ -36,6 +36,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.module.blackbird.BlackbirdModule;
 
 /**
  * The Kafka edge, in one place: the moderation topology on spring-kafka's Kafka Streams support (settings under
@@ -66,7 +67,8 @@ class KafkaPipelineConfig {
                 policies::forSite,
                 Clock.systemUTC(),
                 new MetricsEvents(metrics, List.copyOf(listeners)),
-                json);
+                // Each comment is parsed and written as JSON several times on its way through the topology.
+                json.rebuild().addModule(new BlackbirdModule()).build());
         return factory -> {
             factory.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
                 @Override
