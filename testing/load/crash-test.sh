@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 #
-# The crash test of /work/shared/MEASURING.md: on a FRESH single-node KRaft broker (127.0.0.1:19092, data in a
+# The crash test of docs/benchmarks.md: on a FRESH single-node KRaft broker (127.0.0.1:19092, data in a
 # temporary folder, deleted afterwards), pre-fill N comments, start the service jar, and 5 times at random moments
 # while it drains kill -9 it and start it again at once. A read_committed auditor reading the outcome topics from the
 # beginning reports lost, duplicated and unexpected outcomes, and the wall-clock gap without outcomes around each

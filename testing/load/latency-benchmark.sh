@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 #
-# Latency through the whole stack, by the method of /work/shared/MEASURING.md: on a FRESH single-node KRaft broker
+# Latency through the whole stack, by the method of docs/benchmarks.md: on a FRESH single-node KRaft broker
 # (127.0.0.1:19092, data in a temporary folder, deleted afterwards), start the comment-ingest and moderation-service
 # jars, wait until both are ready, POST a warm-up that must fully drain, then POST comments at a fixed rate over
 # several keep-alive connections and time each outcome as a read_committed consumer sees it, from the comment's

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 #
-# moderation-service's throughput against its ceiling, by the method of /work/shared/MEASURING.md: on a FRESH
+# moderation-service's throughput against its ceiling, by the method of docs/benchmarks.md: on a FRESH
 # single-node KRaft broker (127.0.0.1:19092, data in a temporary folder, deleted afterwards), pre-fill N comments,
 # time a do-nothing transactional consume->produce loop on them (the ceiling), then the service jar on the same
 # records (the pipeline), and print both rates and their ratio. The Java driver is io.modstream.load.PipelineBenchmark.

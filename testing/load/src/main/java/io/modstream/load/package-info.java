@@ -1,5 +1,5 @@
 /**
- * Load tests of the Kafka pipeline, following /work/shared/MEASURING.md: {@link io.modstream.load.PipelineBenchmark}
+ * Load tests of the Kafka pipeline, by the method docs/benchmarks.md describes: {@link io.modstream.load.PipelineBenchmark}
  * compares moderation-service's throughput with a consume→produce loop that does no work, on the same broker and the
  * same records; {@link io.modstream.load.CrashTest} kills the service with SIGKILL while it drains a backlog and
  * checks that every comment still gets exactly one outcome; {@link io.modstream.load.LatencyBenchmark} times comments
