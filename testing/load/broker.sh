@@ -152,3 +152,24 @@ trap on_exit EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 trap 'exit 129' HUP
+
+# packaged_jar MODULE GIVEN: GIVEN if set, else MODULE/target/MODULE-*-exec.jar; fails with how to build it.
+packaged_jar() {
+  local module=$1 given=$2 jar
+  jar="${given:-$(ls "$module"/target/"$module"-*-exec.jar 2>/dev/null | head -n 1 || true)}"
+  [ -n "$jar" ] || fail "no $module/target/$module-*-exec.jar; build it (./mvnw -pl comment-ingest,moderation-service -am package -DskipTests) or name it"
+  [ -f "$jar" ] || fail "no $module jar at $jar"
+  printf '%s\n' "$jar"
+}
+
+# prepare_run: builds the driver unless SKIP_BUILD=true, empties $RUN_DIR and starts a fresh broker.
+prepare_run() {
+  if [ "${SKIP_BUILD:-false}" = false ]; then
+    log "Building the driver (./mvnw -pl testing/load -am package)"
+    ./mvnw -B -ntp -q -pl testing/load -am package -DskipTests
+  fi
+  [ -f testing/load/target/load.jar ] || fail "testing/load/target/load.jar is missing; run without --skip-build"
+  rm -rf "$RUN_DIR"
+  mkdir -p "$RUN_DIR"
+  broker_start
+}

@@ -48,20 +48,8 @@ RUN_DIR="$ROOT/testing/load/target/failover-test"
 # shellcheck source=testing/load/broker.sh
 source "$ROOT/testing/load/broker.sh"
 
-if [ -z "$JAR" ]; then
-  JAR="$(ls moderation-service/target/moderation-service-*-exec.jar 2>/dev/null | head -n 1 || true)"
-  [ -n "$JAR" ] || fail "no moderation-service/target/moderation-service-*-exec.jar; build it (./mvnw -pl moderation-service -am package -DskipTests) or pass --jar"
-fi
-[ -f "$JAR" ] || fail "no service jar at $JAR"
-if [ "$SKIP_BUILD" = false ]; then
-  log "Building the driver (./mvnw -pl testing/load -am package)"
-  ./mvnw -B -ntp -q -pl testing/load -am package -DskipTests
-fi
-[ -f testing/load/target/load.jar ] || fail "testing/load/target/load.jar is missing; run without --skip-build"
-
-rm -rf "$RUN_DIR"
-mkdir -p "$RUN_DIR"
-broker_start
+JAR="$(packaged_jar moderation-service "$JAR")"
+prepare_run
 log "Service jar: $JAR"
 run_driver $((1200 + RECORDS / 5)) -cp testing/load/target/load.jar io.modstream.load.FailoverTest \
   --bootstrap "$BOOTSTRAP" --records "$RECORDS" --kill-at-percent "$KILL_AT" --partitions "$PARTITIONS" \

@@ -64,25 +64,9 @@ RUN_DIR="$ROOT/testing/load/target/latency-benchmark"
 # shellcheck source=testing/load/broker.sh
 source "$ROOT/testing/load/broker.sh"
 
-if [ -z "$JAR" ]; then
-  JAR="$(ls moderation-service/target/moderation-service-*-exec.jar 2>/dev/null | head -n 1 || true)"
-  [ -n "$JAR" ] || fail "no moderation-service/target/moderation-service-*-exec.jar; build it (./mvnw -pl comment-ingest,moderation-service -am package -DskipTests) or pass --jar"
-fi
-if [ -z "$INGEST_JAR" ]; then
-  INGEST_JAR="$(ls comment-ingest/target/comment-ingest-*-exec.jar 2>/dev/null | head -n 1 || true)"
-  [ -n "$INGEST_JAR" ] || fail "no comment-ingest/target/comment-ingest-*-exec.jar; build it (./mvnw -pl comment-ingest,moderation-service -am package -DskipTests) or pass --ingest-jar"
-fi
-[ -f "$JAR" ] || fail "no service jar at $JAR"
-[ -f "$INGEST_JAR" ] || fail "no comment-ingest jar at $INGEST_JAR"
-if [ "$SKIP_BUILD" = false ]; then
-  log "Building the driver (./mvnw -pl testing/load -am package)"
-  ./mvnw -B -ntp -q -pl testing/load -am package -DskipTests
-fi
-[ -f testing/load/target/load.jar ] || fail "testing/load/target/load.jar is missing; run without --skip-build"
-
-rm -rf "$RUN_DIR"
-mkdir -p "$RUN_DIR"
-broker_start
+JAR="$(packaged_jar moderation-service "$JAR")"
+INGEST_JAR="$(packaged_jar comment-ingest "$INGEST_JAR")"
+prepare_run
 log "Service jars: $INGEST_JAR, $JAR"
 run_driver $((600 + 2 * SECONDS_)) -cp testing/load/target/load.jar io.modstream.load.LatencyBenchmark \
   --bootstrap "$BOOTSTRAP" --rate "$RATE" --seconds "$SECONDS_" --connections "$CONNECTIONS" --warmup "$WARMUP" \

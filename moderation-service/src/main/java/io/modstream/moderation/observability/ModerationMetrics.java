@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  *   <li>{@code modstream_comment_reasons_total{site, code}}: reasons given, one per reason;
  *   <li>{@code modstream_moderation_latency_seconds{verdict}} (histogram): from submission to outcome; for a held
  *       comment decided by a moderator it includes the wait in the queue;
- *   <li>{@code modstream_review_queue_size}, {@code modstream_review_queue_oldest_seconds}: the flagged queue;
+ *   <li>{@code modstream_review_queue_size}, {@code modstream_review_queue_oldest_seconds}: the flagged queue (kept
+ *       by {@link QueueGauges});
  *   <li>{@code modstream_decisions_total{moderator, action}}: moderators' decisions that took effect;
  *   <li>{@code modstream_dead_letters_total{topic}}: records sent to a dead-letter topic.
  * </ul>

@@ -188,6 +188,8 @@ class DockerComposeFileTest {
                 + Files.readString(root.resolve(
                         "moderation-service/src/main/java/io/modstream/moderation/observability/ConsumerLag.java"))
                 + Files.readString(root.resolve(
+                        "moderation-service/src/main/java/io/modstream/moderation/observability/QueueGauges.java"))
+                + Files.readString(root.resolve(
                         "comment-ingest/src/main/java/io/modstream/ingest/observability/IngestMetrics.java"));
         String queries = Files.readString(root.resolve("monitoring/grafana/dashboards/modstream.json"))
                 + Files.readString(root.resolve("monitoring/alerts.yml"));
