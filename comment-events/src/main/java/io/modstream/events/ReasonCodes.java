@@ -54,5 +54,11 @@ public final class ReasonCodes {
     /** A moderator decided; the message is the moderator's explanation. */
     public static final String MODERATOR = "MODERATOR";
 
+    /**
+     * The policy could not be applied to this comment (a fault in Modstream, logged for its operators), so it waits
+     * for a moderator instead of being published or lost.
+     */
+    public static final String UNCHECKED = "UNCHECKED";
+
     private ReasonCodes() {}
 }

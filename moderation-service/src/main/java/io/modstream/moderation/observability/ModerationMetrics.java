@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  *   <li>{@code modstream_review_queue_size}, {@code modstream_review_queue_oldest_seconds}: the flagged queue (kept
  *       by {@link QueueGauges});
  *   <li>{@code modstream_decisions_total{moderator, action}}: moderators' decisions that took effect;
- *   <li>{@code modstream_dead_letters_total{topic}}: records sent to a dead-letter topic.
+ *   <li>{@code modstream_dead_letters_total{topic}}: records sent to a dead-letter topic;
+ *   <li>{@code modstream_comments_unchecked_total{site}}: comments the policy failed on (a bug), held instead.
  * </ul>
  *
  * Consumer lag per partition comes from the Kafka client's own metrics, which Spring Boot registers
@@ -67,6 +68,15 @@ public class ModerationMetrics {
                 .description("Moderators' decisions that took effect")
                 .tag("moderator", moderator)
                 .tag("action", action.name())
+                .register(registry)
+                .increment();
+    }
+
+    /** Counts a comment the policy could not be applied to (a bug), which was held for a moderator instead. */
+    public void unchecked(String siteId) {
+        Counter.builder("modstream.comments.unchecked")
+                .description("Comments the policy could not be applied to, held for a moderator")
+                .tag("site", siteId)
                 .register(registry)
                 .increment();
     }

@@ -153,6 +153,11 @@ class KafkaPipelineConfig {
         }
 
         @Override
+        public void unchecked(String siteId) {
+            metrics.unchecked(siteId);
+        }
+
+        @Override
         public void queued(CommentModerated held) {
             others.forEach(other -> other.queued(held));
         }

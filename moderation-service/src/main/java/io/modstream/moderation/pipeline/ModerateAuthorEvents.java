@@ -77,15 +77,30 @@ final class ModerateAuthorEvents implements Processor<String, AuthorEvent, Strin
     private void moderate(Record<String, AuthorEvent> record, CommentSubmitted comment) {
         String authorId = comment.author().id();
         AuthorState author = stateOf(record.key(), comment.siteId(), authorId);
-        SitePolicy policy = policies.apply(comment.siteId());
         Instant now = clock.instant();
-        Submission submission = new Submission(comment.body(), authorId, comment.submittedAt(), author.activity());
-        Moderation moderation = AuthorRules.apply(
-                policy.engine().moderate(submission),
-                author.standing(),
-                author.history(),
-                policy.holdFirstComments(),
-                now);
+        Moderation moderation;
+        String fingerprint;
+        try {
+            SitePolicy policy = policies.apply(comment.siteId());
+            Submission submission = new Submission(comment.body(), authorId, comment.submittedAt(), author.activity());
+            moderation = AuthorRules.apply(
+                    policy.engine().moderate(submission),
+                    author.standing(),
+                    author.history(),
+                    policy.holdFirstComments(),
+                    now);
+            fingerprint = submission.fingerprint();
+        } catch (RuntimeException fault) {
+            // A bug, not the comment's fault: hold it for a person, keep the pipeline going, and say so loudly.
+            log.error(
+                    "Comment {} of site {} could not be moderated; held for a moderator",
+                    comment.commentId(),
+                    comment.siteId(),
+                    fault);
+            events.unchecked(comment.siteId());
+            moderation = Unchecked.heldForAModerator(comment.body());
+            fingerprint = "unchecked-" + comment.commentId();
+        }
         CommentModerated outcome = new CommentModerated(
                 CommentModerated.SCHEMA_VERSION,
                 comment.commentId(),
@@ -104,7 +119,7 @@ final class ModerateAuthorEvents implements Processor<String, AuthorEvent, Strin
                                 outcome.verdict(),
                                 comment.submittedAt(),
                                 moderation.sanitizedText(),
-                                submission.fingerprint(),
+                                fingerprint,
                                 activityRetention));
         // The outcome's time is when it was decided, not when the comment was submitted.
         context()

@@ -20,6 +20,9 @@ public interface PipelineEvents {
     /** A record went to {@code deadLetterTopic}. */
     void deadLettered(String deadLetterTopic);
 
+    /** The policy could not be applied to a comment of {@code siteId} (a bug); it was held for a moderator. */
+    default void unchecked(String siteId) {}
+
     /** A held comment entered this instance's copy of the queue (on the global store's thread). */
     default void queued(CommentModerated held) {}
 

@@ -77,7 +77,12 @@ class ModerationTopologyTest {
                 "moderation-test",
                 3,
                 Duration.ofHours(24),
-                site -> site.equals("strict-site") ? holdsFirstComment : defaults,
+                site -> {
+                    if (site.equals("broken-site")) {
+                        throw new IllegalStateException("a bug in the policy lookup");
+                    }
+                    return site.equals("strict-site") ? holdsFirstComment : defaults;
+                },
                 Clock.fixed(NOW, ZoneOffset.UTC),
                 events,
                 json);
@@ -173,6 +178,26 @@ class ModerationTopologyTest {
                 .extracting(reason -> reason.code())
                 .containsExactly(ReasonCodes.NEW_AUTHOR);
         assertThat(parse(only(Topics.COMMENTS_APPROVED)).policyVersion()).isEqualTo("strict/v3");
+    }
+
+    @Test
+    void aCommentThePolicyFailsOnIsHeldForAModeratorWithItsMarkupEscapedAndTheNextOneFlows() {
+        CommentSubmitted broken = comment("broken-site", "ada", "<b>Hello</b> & welcome");
+        CommentSubmitted next = comment("ada", "Great article, thanks!");
+        submit(broken);
+        submit(next);
+
+        CommentModerated held = parse(only(Topics.COMMENTS_REVIEW));
+        assertThat(held.commentId()).isEqualTo(broken.commentId());
+        assertThat(held.reasons()).extracting(reason -> reason.code()).containsExactly(ReasonCodes.UNCHECKED);
+        assertThat(held.sanitizedHtml()).isEqualTo("&lt;b&gt;Hello&lt;/b&gt; &amp; welcome");
+        assertThat(only(Topics.COMMENTS_APPROVED).key()).isEqualTo(next.commentId());
+        assertThat(events.unchecked).containsExactly("broken-site");
+        assertThat(authorStore()
+                        .get(AuthorKeys.of("broken-site", "ada"))
+                        .history()
+                        .held())
+                .isEqualTo(1);
     }
 
     @Test
@@ -383,6 +408,13 @@ class ModerationTopologyTest {
         final List<ModeratorDecision> decided = new java.util.ArrayList<>();
         final List<String> deadLettered = new java.util.ArrayList<>();
         final List<String> queued = new java.util.ArrayList<>();
+        final List<String> unchecked = new java.util.ArrayList<>();
+
+        @Override
+        public void unchecked(String siteId) {
+            unchecked.add(siteId);
+        }
+
         final List<String> left = new java.util.ArrayList<>();
 
         @Override
