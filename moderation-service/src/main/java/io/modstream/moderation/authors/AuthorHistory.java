@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One author's record on one site: the value on {@code authors.history}, keyed by {@link Authors#key}. Internal to
+ * One author's record on one site, part of its {@link AuthorState} in the pipeline's {@code authors} store. Internal to
  * moderation-service.
  *
  * @param schemaVersion 1

@@ -4,8 +4,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What moderators decided about one author on one site: the value on {@code authors.standing}, keyed by
- * {@link Authors#key}. Internal to moderation-service.
+ * What moderators decided about one author on one site, part of its {@link AuthorState} in the pipeline's
+ * {@code authors} store; changed only by the pipeline, from {@code authors.actions}. Internal to moderation-service.
  *
  * @param schemaVersion 1
  * @param revision rises by one with every change

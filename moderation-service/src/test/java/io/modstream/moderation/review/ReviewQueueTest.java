@@ -221,7 +221,7 @@ class ReviewQueueTest {
                 .jsonPath("$[1].reason")
                 .isEqualTo("Rude.");
         // Once the pipeline has committed past Bob's record, still only Alice's outcome exists.
-        awaitDecisionListenerPast(late.decisionId());
+        awaitPipelinePast(late.decisionId());
         List<ConsumerRecord<String, String>> after = topics.read(
                 List.of(Topics.COMMENTS_APPROVED, Topics.COMMENTS_REJECTED),
                 true,
@@ -564,7 +564,7 @@ class ReviewQueueTest {
     }
 
     /** Waits until the pipeline (its consumer group) has committed past the decision with {@code decisionId}. */
-    private void awaitDecisionListenerPast(String decisionId) {
+    private void awaitPipelinePast(String decisionId) {
         ConsumerRecord<String, String> record = topics
                 .read(
                         List.of(Topics.MODERATION_DECISIONS),
