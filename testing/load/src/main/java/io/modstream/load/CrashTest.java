@@ -81,14 +81,7 @@ public final class CrashTest {
                 options.words("service-jvm"),
                 options.serviceArgs(),
                 workDir.resolve("moderation-service.log").toAbsolutePath());
-        Thread stopOnExit = new Thread(() -> {
-            try {
-                service.stop();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        Thread stopOnExit = ServiceProcess.stopAllOnExit(service);
         PipelineBenchmark.log("Starting moderation-service (log: %s)", service.log());
         service.start();
 

@@ -68,15 +68,7 @@ public final class FailoverTest {
         String token = "load-" + randomToken();
         ServiceProcess victim = instance(options, bootstrap, partitions, workDir, "a", token);
         ServiceProcess survivor = instance(options, bootstrap, partitions, workDir, "b", token);
-        Thread stopOnExit = new Thread(() -> {
-            try {
-                victim.stop();
-                survivor.stop();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        Thread stopOnExit = ServiceProcess.stopAllOnExit(victim, survivor);
         PipelineBenchmark.log("Starting two instances in one group (logs: %s, %s)", victim.log(), survivor.log());
         victim.start();
         survivor.start();

@@ -102,8 +102,7 @@ public final class LatencyBenchmark {
                 jvm,
                 options.serviceArgs(),
                 workDir.resolve("moderation-service.log").toAbsolutePath());
-        Thread stopOnExit = new Thread(() -> stopAll(ingest, moderation));
-        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        Thread stopOnExit = ServiceProcess.stopAllOnExit(ingest, moderation);
         PipelineBenchmark.log("Starting comment-ingest and moderation-service (logs in %s)", workDir);
         ingest.start();
         moderation.start();
@@ -134,7 +133,7 @@ public final class LatencyBenchmark {
                         clock.seen(warm.acceptedIds()),
                         warm.acceptedIds().size(),
                         WARMUP_DRAIN_TIMEOUT.toSeconds());
-                stopAll(ingest, moderation);
+                ServiceProcess.stopAll(ingest, moderation);
                 Runtime.getRuntime().removeShutdownHook(stopOnExit);
                 System.exit(1);
             }
@@ -152,7 +151,7 @@ public final class LatencyBenchmark {
             clock.check();
             exit = report(run, rate, seconds, connections, partitions, clock);
         }
-        stopAll(ingest, moderation);
+        ServiceProcess.stopAll(ingest, moderation);
         Runtime.getRuntime().removeShutdownHook(stopOnExit);
         System.exit(exit);
     }
@@ -247,17 +246,6 @@ public final class LatencyBenchmark {
                     comment.body())));
         }
         return requests;
-    }
-
-    private static void stopAll(ServiceProcess... services) {
-        for (ServiceProcess service : services) {
-            try {
-                service.stop();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
     }
 
     private static String newApiKey() {

@@ -74,14 +74,7 @@ public final class PipelineBenchmark {
                 options.words("service-jvm"),
                 options.serviceArgs(),
                 workDir.resolve("moderation-service.log").toAbsolutePath());
-        Thread stopOnExit = new Thread(() -> {
-            try {
-                service.stop();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        Thread stopOnExit = ServiceProcess.stopAllOnExit(service);
         log("Pipeline: starting moderation-service (log: %s)", service.log());
         service.start();
         String ending;

@@ -248,6 +248,28 @@ final class ServiceProcess {
         return log;
     }
 
+    /**
+     * Stops {@code services} (SIGTERM, then SIGKILL) if this driver's JVM exits first, so no service outlives it.
+     * Answers the hook, for {@code Runtime.removeShutdownHook} once the driver has stopped them itself.
+     */
+    static Thread stopAllOnExit(ServiceProcess... services) {
+        Thread hook = new Thread(() -> stopAll(services));
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
+    }
+
+    /** Stops each of {@code services} in turn (SIGTERM, then SIGKILL); gives up on the rest if interrupted. */
+    static void stopAll(ServiceProcess... services) {
+        for (ServiceProcess service : services) {
+            try {
+                service.stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();

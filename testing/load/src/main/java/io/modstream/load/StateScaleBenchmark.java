@@ -88,14 +88,7 @@ public final class StateScaleBenchmark {
                 options.words("service-jvm"),
                 options.serviceArgs(),
                 workDir.resolve("moderation-service.log").toAbsolutePath());
-        Thread stopOnExit = new Thread(() -> {
-            try {
-                service.stop();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        Thread stopOnExit = ServiceProcess.stopAllOnExit(service);
         PipelineBenchmark.log("Starting moderation-service (state: %s, log: %s)", stateDir, service.log());
         service.start();
         CompletableFuture<Long> readyAt = service.readyAsync(timeout);
