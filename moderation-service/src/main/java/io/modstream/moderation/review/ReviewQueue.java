@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -46,35 +45,21 @@ public class ReviewQueue {
 
     /** The held comments that {@code filter} accepts, oldest first. */
     public List<QueueItem> items(Predicate<QueueItem> filter) {
-        List<QueueItem> items = new ArrayList<>();
-        eachHeld(held -> {
-            QueueItem item = QueueItem.of(held);
-            if (filter.test(item)) {
-                items.add(item);
-            }
-        });
-        items.sort(Comparator.comparing(QueueItem::heldAt).thenComparing(QueueItem::commentId));
-        return items;
+        return held().stream()
+                .map(QueueItem::of)
+                .filter(filter)
+                .sorted(Comparator.comparing(QueueItem::heldAt).thenComparing(QueueItem::commentId))
+                .toList();
     }
 
     /** How many comments are waiting. */
     public int size() {
-        int[] size = {0};
-        eachHeld(held -> size[0]++);
-        return size[0];
+        return held().size();
     }
 
     /** When the comment that has waited longest entered the queue; empty when nothing waits. */
     public Optional<Instant> oldestHeldAt() {
-        List<Instant> oldest = new ArrayList<>(1);
-        eachHeld(held -> {
-            if (oldest.isEmpty()) {
-                oldest.add(held.decidedAt());
-            } else if (held.decidedAt().isBefore(oldest.get(0))) {
-                oldest.set(0, held.decidedAt());
-            }
-        });
-        return oldest.stream().findFirst();
+        return held().stream().map(CommentModerated::decidedAt).min(Comparator.naturalOrder());
     }
 
     public Optional<QueueItem> item(String commentId) {
@@ -139,9 +124,9 @@ public class ReviewQueue {
                 .orElse(AuditTrail.EMPTY);
     }
 
-    /** Every held comment, in no order; a fresh pass over the store on each retry. */
-    private void eachHeld(Consumer<CommentModerated> each) {
-        List<CommentModerated> all = reads.withLocalStore(
+    /** Every held comment, in no order: one pass over this instance's copy of the queue. */
+    private List<CommentModerated> held() {
+        return reads.withLocalStore(
                 ModerationTopology.QUEUE_STORE, (ReadOnlyKeyValueStore<String, CommentModerated> queue) -> {
                     List<CommentModerated> held = new ArrayList<>();
                     try (KeyValueIterator<String, CommentModerated> values = queue.all()) {
@@ -149,6 +134,5 @@ public class ReviewQueue {
                     }
                     return held;
                 });
-        all.forEach(each);
     }
 }
