@@ -5,12 +5,14 @@
 # time a do-nothing transactional consume->produce loop on them (the ceiling), then the service jar on the same
 # records (the pipeline), and print both rates and their ratio. The Java driver is io.modstream.load.PipelineBenchmark.
 #
-# Bounded: the driver gives up after 300 + N/20 s of draining or 180 s without an outcome, and this script stops
-# it after 900 + N/10 s in all. Logs (broker, service) stay in testing/load/target/pipeline-benchmark/.
+# Bounded: the driver gives up after 300 + (N+W)/20 s of draining or 180 s without an outcome, and this script
+# stops it after 900 + (N+W)/10 s in all. Logs (broker, service) stay in testing/load/target/pipeline-benchmark/.
 #
-# Usage: testing/load/pipeline-benchmark.sh [--records N] [--partitions P] [--jar PATH] [--skip-build]
+# Usage: testing/load/pipeline-benchmark.sh [--records N] [--warm-up W] [--partitions P] [--jar PATH] [--skip-build]
 #                                           [-- SERVICE_ARG...]
-#   --records N     comments to pre-fill (default 50000; MEASURING.md says 50,000 to 200,000)
+#   --records N     comments to pre-fill and time (default 50000; MEASURING.md says 50,000 to 200,000)
+#   --warm-up W     W more comments written before them, gone through first and not timed, so that the service's
+#                   JIT compiler has done its work (default 0: a cold service; docs/benchmarks.md gives both)
 #   --partitions P  partitions of comments.submitted, and of the service's topics (default 3, the service's default)
 #   --jar PATH      the service jar (default moderation-service/target/moderation-service-*-exec.jar; not built here)
 #   --skip-build    use testing/load/target/load.jar as it is
@@ -22,6 +24,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 
 RECORDS=50000
+WARM_UP=0
 PARTITIONS=3
 JAR=""
 SKIP_BUILD=false
@@ -29,6 +32,7 @@ SERVICE_ARGS=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --records) RECORDS="$2"; shift 2 ;;
+    --warm-up) WARM_UP="$2"; shift 2 ;;
     --partitions) PARTITIONS="$2"; shift 2 ;;
     --jar) JAR="$2"; shift 2 ;;
     --skip-build) SKIP_BUILD=true; shift ;;
@@ -45,6 +49,6 @@ source "$ROOT/testing/load/broker.sh"
 JAR="$(packaged_jar moderation-service "$JAR")"
 prepare_run
 log "Service jar: $JAR"
-run_driver $((900 + RECORDS / 10)) -jar testing/load/target/load.jar \
-  --bootstrap "$BOOTSTRAP" --records "$RECORDS" --partitions "$PARTITIONS" --service-jar "$JAR" \
+run_driver $((900 + (RECORDS + WARM_UP) / 10)) -jar testing/load/target/load.jar \
+  --bootstrap "$BOOTSTRAP" --records "$RECORDS" --warm-up "$WARM_UP" --partitions "$PARTITIONS" --service-jar "$JAR" \
   --work-dir "$RUN_DIR" --service-jvm "${SERVICE_JVM:-}" --service-args ${SERVICE_ARGS[@]+"${SERVICE_ARGS[@]}"}

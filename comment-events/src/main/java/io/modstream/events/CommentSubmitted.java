@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * A comment a site has handed to Modstream, exactly as the site sent it (the body is not yet cleaned). Published
- * to {@link Topics#COMMENTS_SUBMITTED}, keyed by {@code commentId}.
+ * to {@link Topics#COMMENTS_SUBMITTED}, keyed by its author ({@link AuthorKeys#of(CommentSubmitted)}).
  *
  * @param schemaVersion version of this record's JSON shape; {@link #SCHEMA_VERSION} when written by this code
  * @param commentId the id Modstream assigned; unique across sites

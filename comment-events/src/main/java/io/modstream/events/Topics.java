@@ -1,12 +1,13 @@
 package io.modstream.events;
 
 /**
- * Kafka topic names. Every event about one comment is keyed by its comment id, so a comment's events share a
- * partition. Each topic has exactly one writer.
+ * Kafka topic names. New comments are keyed by their author ({@link AuthorKeys}), so that each author's comments reach
+ * the one task that holds the author's state; every later event about a comment is keyed by its comment id. Each
+ * topic has exactly one writer.
  */
 public final class Topics {
 
-    /** New comments; written by comment-ingest. */
+    /** New comments, keyed by {@link AuthorKeys#of(CommentSubmitted)}; written by comment-ingest. */
     public static final String COMMENTS_SUBMITTED = "comments.submitted";
 
     /** Comments cleared for display; written by moderation-service. */

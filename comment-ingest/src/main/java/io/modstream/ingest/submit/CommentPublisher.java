@@ -1,5 +1,6 @@
 package io.modstream.ingest.submit;
 
+import io.modstream.events.AuthorKeys;
 import io.modstream.events.CommentSubmitted;
 import io.modstream.events.Topics;
 import io.modstream.ingest.IngestProperties;
@@ -15,7 +16,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Publishes a comment to {@link Topics#COMMENTS_SUBMITTED}, keyed by its id, and completes only when the broker has
+ * Publishes a comment to {@link Topics#COMMENTS_SUBMITTED}, keyed by its author (so it lands in the partition whose
+ * moderation task holds that author's state, and needs no repartition), and completes only when the broker has
  * acknowledged it (the producer runs with {@code acks=all} and idempotence, see application.yml). If that does not
  * happen within {@code publish-timeout}, the result is a 503 telling the caller to retry later.
  */
@@ -36,7 +38,7 @@ class CommentPublisher {
 
     Mono<Void> publish(CommentSubmitted comment) {
         // send() can block for up to max.block.ms while it looks up the partition leader, so not on an event loop.
-        return Mono.fromFuture(() -> kafka.send(Topics.COMMENTS_SUBMITTED, comment.commentId(), comment))
+        return Mono.fromFuture(() -> kafka.send(Topics.COMMENTS_SUBMITTED, AuthorKeys.of(comment), comment))
                 .subscribeOn(Schedulers.boundedElastic())
                 .timeout(timeout)
                 .doOnError(e -> log.warn(

@@ -3,7 +3,7 @@ package io.modstream.moderation.authors;
 import java.time.Instant;
 
 /**
- * A moderator's action on an author, as recorded on {@value #TOPIC} (keyed by {@link AuthorKeys#of}) by the
+ * A moderator's action on an author, as recorded on {@value #TOPIC} (keyed by {@link io.modstream.events.AuthorKeys#of(String, String)}) by the
  * author-action API. The pipeline's author task applies it to the author's standing; it is the standing's only writer.
  * Internal to moderation-service.
  *

@@ -1,5 +1,6 @@
 package io.modstream.moderation.authors;
 
+import io.modstream.events.AuthorKeys;
 import io.modstream.events.Verdict;
 import io.modstream.moderation.ModerationProperties.Role;
 import io.modstream.moderation.access.SiteAccess;

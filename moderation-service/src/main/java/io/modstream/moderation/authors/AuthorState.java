@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Everything moderation-service keeps about one author on one site, in one value of the {@code authors} state store,
- * keyed by {@link AuthorKeys#of}: what moderators decided (standing), the author's record (history) and what they
+ * keyed by {@link io.modstream.events.AuthorKeys#of(String, String)}: what moderators decided (standing), the author's record (history) and what they
  * posted recently (for the duplicate and flood checks). The pipeline's author task is its only writer. Immutable.
  *
  * @param standing what moderators decided

@@ -1,5 +1,6 @@
 package io.modstream.moderation.authors;
 
+import io.modstream.events.AuthorKeys;
 import io.modstream.moderation.cluster.StateReads;
 import io.modstream.moderation.pipeline.ModerationTopology;
 import org.springframework.stereotype.Component;

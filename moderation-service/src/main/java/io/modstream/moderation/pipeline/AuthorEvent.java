@@ -1,15 +1,15 @@
 package io.modstream.moderation.pipeline;
 
+import io.modstream.events.AuthorKeys;
 import io.modstream.events.CommentSubmitted;
 import io.modstream.events.ModeratorDecision;
 import io.modstream.events.Verdict;
 import io.modstream.moderation.authors.AuthorActionTaken;
-import io.modstream.moderation.authors.AuthorKeys;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Something that changes what is kept about an author, on its way to the author's task: the value of the
- * {@code author-events} repartition topic, keyed by {@link AuthorKeys#of}. Exactly one field is set.
+ * {@code author-events} repartition topic, keyed by {@link io.modstream.events.AuthorKeys#of(String, String)}. Exactly one field is set.
  *
  * @param submitted a new comment to moderate
  * @param decided a moderator's decision on one of the author's held comments that took effect
@@ -47,10 +47,6 @@ record AuthorEvent(
 
     static AuthorEvent action(AuthorActionTaken action) {
         return new AuthorEvent(null, null, action);
-    }
-
-    static String keyOf(CommentSubmitted comment) {
-        return AuthorKeys.of(comment.siteId(), comment.author().id());
     }
 
     static String keyOf(ModeratorDecision decision) {

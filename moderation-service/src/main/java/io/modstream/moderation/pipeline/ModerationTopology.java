@@ -1,5 +1,6 @@
 package io.modstream.moderation.pipeline;
 
+import io.modstream.events.AuthorKeys;
 import io.modstream.events.CommentModerated;
 import io.modstream.events.CommentSubmitted;
 import io.modstream.events.ModeratorDecision;
@@ -34,24 +35,30 @@ import tools.jackson.databind.json.JsonMapper;
  * run in memory by {@code TopologyTestDriver}. Read top to bottom, it is the README's diagram:
  *
  * <pre>
- * comments.submitted ─ read ─┬─ unreadable ───────────────────────────────▶ comments.submitted-dlt
- *                            └─ key by site/author ─┐
- * moderation.decisions ─ read ┬─ unreadable ─────────────────────────────▶ moderation.decisions-dlt
+ * comments.submitted ─ read ─┬─ unreadable ────────────────────────────────▶ comments.submitted-dlt
+ *                            └─ key by site/author ─┬─ in its author's partition ─────────────┐
+ *                                                   └─ elsewhere ────────────────┐             │
+ * authors.actions ── read (as above, -dlt) ─ key by site/author ─┬─ home ───────── │ ──────────┤
+ *                                                                └─ elsewhere ────┤             │
+ * moderation.decisions ─ read ┬─ unreadable ─▶ moderation.decisions-dlt           │             │
  *                             └─ record [audit] ─┬─ by moderator (repartition) ─ keep [moderator-audit]
  *                                                └─ first wins ─┬─ outcome ▶ comments.approved / .rejected
  *                                                               ├─ tombstone ▶ comments.review
- *                                                               └─ key by site/author ─┤
- * authors.actions ─ read ─────────────────────────── key by site/author ─┤
- *                                                                         ▼
- *                        author-events (repartition) ─ moderate [authors] ─▶ comments.approved / .rejected / .review
+ *                                                               └─ key by site/author ─┤         │
+ *                                                                                      ▼         │
+ *                                                          author-events (repartition) ─────────┤
+ *                                                                                                ▼
+ *                                             moderate [authors] ─▶ comments.approved / .rejected / .review
  *
  * comments.review ─▶ keep [queue] (a global store: every instance holds the whole queue)
  * </pre>
  *
  * <p>Every input that changes an author's state reaches the task of the author's partition, so each author has one
- * writer: the {@value #AUTHOR_STORE} store (RocksDB, changelogged) holds standing, history and recent posts. Records
- * from outside are read as bytes and checked here, so an unreadable one goes to its topic's {@code -dlt} with its
- * original bytes and the stream goes on.
+ * writer. comment-ingest publishes comments keyed by author, so they are moderated in the sub-topology that reads them,
+ * with no repartition; only decisions (keyed by comment id) and records published otherwise take the
+ * {@value #AUTHOR_EVENTS} repartition topic ({@link KeyByAuthor}). The author's task holds the {@value #AUTHOR_STORE}
+ * store (RocksDB, changelogged): standing, history and recent posts. Records from outside are read as bytes and
+ * checked here, so an unreadable one goes to its topic's {@code -dlt} with its original bytes and the stream goes on.
  */
 public final class ModerationTopology {
 
@@ -121,7 +128,7 @@ public final class ModerationTopology {
                 Consumed.with(keys, Serdes.ByteArray()).withName("queue-source"),
                 () -> new KeepQueue(settings.events(), json));
 
-        KStream<String, AuthorEvent> comments = readable(
+        KStream<String, KeyByAuthor.Placed> comments = readable(
                         builder,
                         Topics.COMMENTS_SUBMITTED,
                         "comment",
@@ -129,8 +136,8 @@ public final class ModerationTopology {
                         settings,
                         CommentChecks::problem,
                         InvalidCommentException.class)
-                .map(
-                        (key, comment) -> KeyValue.pair(AuthorEvent.keyOf(comment), AuthorEvent.submitted(comment)),
+                .process(
+                        () -> new KeyByAuthor<>(settings.partitions(), AuthorKeys::of, AuthorEvent::submitted),
                         Named.as("key-comment-by-author"));
 
         KStream<String, RecordedDecision> recorded = readable(
@@ -167,7 +174,7 @@ public final class ModerationTopology {
                 (key, decision) -> KeyValue.pair(AuthorEvent.keyOf(decision), AuthorEvent.decided(decision)),
                 Named.as("key-decision-by-author"));
 
-        KStream<String, AuthorEvent> actions = readable(
+        KStream<String, KeyByAuthor.Placed> actions = readable(
                         builder,
                         AuthorActionTaken.TOPIC,
                         "author-action",
@@ -175,15 +182,25 @@ public final class ModerationTopology {
                         settings,
                         action -> null,
                         IllegalArgumentException.class)
-                .map(
-                        (key, action) -> KeyValue.pair(AuthorEvent.keyOf(action), AuthorEvent.action(action)),
+                .process(
+                        () -> new KeyByAuthor<>(settings.partitions(), AuthorEvent::keyOf, AuthorEvent::action),
                         Named.as("key-action-by-author"));
 
-        comments.merge(decided, Named.as("merge-decided"))
-                .merge(actions, Named.as("merge-actions"))
+        // Comments and actions published by author (as comment-ingest and the author API do) are already at their
+        // author's task; decisions, and anything published otherwise, go through the repartition topic first.
+        KStream<String, AuthorEvent> rerouted = comments.filterNot(
+                        (key, placed) -> placed.home(), Named.as("comment-elsewhere"))
+                .merge(actions.filterNot((key, placed) -> placed.home(), Named.as("action-elsewhere")))
+                .mapValues(KeyByAuthor.Placed::event, Named.as("rerouted-event"))
+                .merge(decided, Named.as("merge-decided"))
                 .repartition(Repartitioned.with(keys, JsonSerde.of(AuthorEvent.class, json))
                         .withName(AUTHOR_EVENTS)
-                        .withNumberOfPartitions(settings.partitions()))
+                        .withNumberOfPartitions(settings.partitions())
+                        .withStreamPartitioner(new AuthorPartitions<>()));
+        comments.filter((key, placed) -> placed.home(), Named.as("comment-at-home"))
+                .merge(actions.filter((key, placed) -> placed.home(), Named.as("action-at-home")))
+                .mapValues(KeyByAuthor.Placed::event, Named.as("event-at-home"))
+                .merge(rerouted, Named.as("merge-rerouted"))
                 .process(
                         () -> new ModerateAuthorEvents(
                                 settings.policies(), settings.activityRetention(), settings.clock(), settings.events()),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.modstream.events.Author;
+import io.modstream.events.AuthorKeys;
 import io.modstream.events.CommentSubmitted;
 import io.modstream.events.Topics;
 import io.modstream.testing.kafka.KafkaTestBroker;
@@ -183,7 +184,7 @@ class ObservabilityTest {
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(
-                    Topics.COMMENTS_SUBMITTED, comment.commentId(), json.writeValueAsBytes(comment));
+                    Topics.COMMENTS_SUBMITTED, AuthorKeys.of(comment), json.writeValueAsBytes(comment));
             if (traceparent != null) {
                 record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
             }

@@ -18,7 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The duplicate check remembers an author's posts in Kafka: a restarted service still knows what the author posted
- * before it went down.
+ * before it went down, and an author's comments meet one state however they were keyed.
  */
 class AuthorHistoryTest {
 
@@ -49,6 +49,31 @@ class AuthorHistoryTest {
                     .extracting(r -> r.code())
                     .contains(ReasonCodes.DUPLICATE);
             assertThat(restarted.isRunning()).isTrue();
+        }
+    }
+
+    @Test
+    void commentsKeyedByIdAndByAuthorMeetTheSameAuthorState() {
+        String author = "author-" + UUID.randomUUID();
+        CommentSubmitted keyedById = SubmittedComments.comment(author, "Both crews docked before the storm arrived.");
+        CommentSubmitted keyedByAuthor =
+                SubmittedComments.comment(author, "both crews docked before the storm arrived");
+        CommentSubmitted keyedByIdAgain =
+                SubmittedComments.comment(author, "Both crews DOCKED before the storm arrived!");
+
+        try (ConfigurableApplicationContext service = start("author-keys-test-" + System.nanoTime())) {
+            // The first takes the repartition topic, the second goes straight to the author's task: one state.
+            comments.submitKeyedById(keyedById);
+            assertThat(outcome(keyedById).verdict()).isEqualTo(Verdict.APPROVE);
+            comments.submit(keyedByAuthor);
+            assertThat(outcome(keyedByAuthor).reasons())
+                    .extracting(r -> r.code())
+                    .contains(ReasonCodes.DUPLICATE);
+            comments.submitKeyedById(keyedByIdAgain);
+            assertThat(outcome(keyedByIdAgain).reasons())
+                    .extracting(r -> r.code())
+                    .contains(ReasonCodes.DUPLICATE);
+            assertThat(service.isRunning()).isTrue();
         }
     }
 

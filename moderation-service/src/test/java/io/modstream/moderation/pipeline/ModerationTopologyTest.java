@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.modstream.events.Author;
+import io.modstream.events.AuthorKeys;
 import io.modstream.events.CommentModerated;
 import io.modstream.events.CommentSubmitted;
 import io.modstream.events.ModeratorDecision;
@@ -12,7 +13,6 @@ import io.modstream.events.Topics;
 import io.modstream.events.Verdict;
 import io.modstream.moderation.authors.AuthorAction;
 import io.modstream.moderation.authors.AuthorActionTaken;
-import io.modstream.moderation.authors.AuthorKeys;
 import io.modstream.moderation.authors.AuthorState;
 import io.modstream.moderation.review.AuditEntry;
 import io.modstream.moderation.review.AuditTrail;

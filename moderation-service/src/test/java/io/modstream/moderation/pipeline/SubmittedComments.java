@@ -1,6 +1,7 @@
 package io.modstream.moderation.pipeline;
 
 import io.modstream.events.Author;
+import io.modstream.events.AuthorKeys;
 import io.modstream.events.CommentModerated;
 import io.modstream.events.CommentSubmitted;
 import io.modstream.events.Topics;
@@ -46,7 +47,13 @@ final class SubmittedComments {
                 Instant.now());
     }
 
+    /** Publishes {@code comment} as comment-ingest does: keyed by its author. */
     void submit(CommentSubmitted comment) {
+        topics.send(Topics.COMMENTS_SUBMITTED, AuthorKeys.of(comment), json.writeValueAsBytes(comment));
+    }
+
+    /** Publishes {@code comment} keyed by its id, as comment-ingest did before comments were keyed by author. */
+    void submitKeyedById(CommentSubmitted comment) {
         topics.send(Topics.COMMENTS_SUBMITTED, comment.commentId(), json.writeValueAsBytes(comment));
     }
 

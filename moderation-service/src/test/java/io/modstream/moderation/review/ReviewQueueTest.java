@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.modstream.events.Author;
+import io.modstream.events.AuthorKeys;
 import io.modstream.events.CommentModerated;
 import io.modstream.events.CommentSubmitted;
 import io.modstream.events.ModeratorDecision;
@@ -600,7 +601,7 @@ class ReviewQueueTest {
                 new Author(authorId, "Reader", null, null),
                 body,
                 Instant.now());
-        topics.send(Topics.COMMENTS_SUBMITTED, comment.commentId(), json.writeValueAsBytes(comment));
+        topics.send(Topics.COMMENTS_SUBMITTED, AuthorKeys.of(comment), json.writeValueAsBytes(comment));
         return comment;
     }
 

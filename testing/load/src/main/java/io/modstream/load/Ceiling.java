@@ -37,7 +37,7 @@ final class Ceiling {
 
     private Ceiling() {}
 
-    /** The outcome of one run; times are CreateTimes in epoch milliseconds. */
+    /** The outcome of one run: the records timed, and their first and last CreateTimes in epoch milliseconds. */
     record Result(long records, long firstCreateTime, long lastCreateTime) {
 
         double rate() {
@@ -46,6 +46,15 @@ final class Ceiling {
     }
 
     static Result run(String bootstrap, int records, int partitions) throws InterruptedException {
+        return run(bootstrap, records, partitions, Map.of());
+    }
+
+    /**
+     * Copies {@code records} records, and times only those at or after {@code timedFrom} (offset by partition of
+     * {@code comments.submitted}; a partition not named is timed from its start).
+     */
+    static Result run(String bootstrap, int records, int partitions, Map<Integer, Long> timedFrom)
+            throws InterruptedException {
         try (Admin admin = Kafka.admin(bootstrap)) {
             Kafka.createTopic(admin, SCRATCH_TOPIC, partitions);
         }
@@ -59,6 +68,7 @@ final class Ceiling {
         LongAccumulator last = new LongAccumulator(Math::max, Long.MIN_VALUE);
         AtomicReference<Exception> failure = new AtomicReference<>();
         long copied = 0;
+        long timedCount = 0;
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig);
                 KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig)) {
             producer.initTransactions();
@@ -70,10 +80,11 @@ final class Ceiling {
             while (copied < records) {
                 ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofMillis(20));
                 for (ConsumerRecord<String, byte[]> record : batch) {
+                    boolean timed = record.offset() >= timedFrom.getOrDefault(record.partition(), 0L);
                     producer.send(new ProducerRecord<>(SCRATCH_TOPIC, record.key(), record.value()), (m, e) -> {
                         if (e != null) {
                             failure.compareAndSet(null, e);
-                        } else {
+                        } else if (timed) {
                             first.accumulate(m.timestamp());
                             last.accumulate(m.timestamp());
                         }
@@ -82,6 +93,7 @@ final class Ceiling {
                             new TopicPartition(record.topic(), record.partition()),
                             new OffsetAndMetadata(record.offset() + 1));
                     copied++;
+                    timedCount += timed ? 1 : 0;
                 }
                 long now = System.nanoTime();
                 if (!batch.isEmpty()) {
@@ -104,6 +116,6 @@ final class Ceiling {
             }
             producer.abortTransaction(); // the last one, begun after the final commit, holds nothing
         }
-        return new Result(copied, first.get(), last.get());
+        return new Result(timedCount, first.get(), last.get());
     }
 }

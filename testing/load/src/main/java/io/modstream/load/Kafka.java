@@ -12,6 +12,7 @@ import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -69,6 +70,24 @@ final class Kafka {
                 throw new IllegalStateException("Topics " + topics + " did not appear within " + timeout);
             }
             Thread.sleep(200);
+        }
+    }
+
+    /** The end offset of each partition of {@code topic}, by partition number. */
+    static Map<Integer, Long> endOffsets(String bootstrap, String topic, int partitions) throws InterruptedException {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (int p = 0; p < partitions; p++) {
+            latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+        }
+        try (Admin admin = admin(bootstrap)) {
+            Map<Integer, Long> ends = new HashMap<>();
+            admin.listOffsets(latest)
+                    .all()
+                    .get()
+                    .forEach((partition, info) -> ends.put(partition.partition(), info.offset()));
+            return ends;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Could not read the end offsets of " + topic + ": " + e.getCause(), e);
         }
     }
 

@@ -28,17 +28,20 @@ final class OutcomeAudit implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final Set<String> expected;
+    private final Set<String> timed;
     private final Map<String, Integer> outcomesById = new HashMap<>();
     private final Map<String, Integer> byTopic = new TreeMap<>();
     private long outcomes;
+    private long timedOutcomes;
     private long duplicates;
     private long unexpected;
     private long firstCreateTime = Long.MAX_VALUE;
     private long lastCreateTime = Long.MIN_VALUE;
 
-    private OutcomeAudit(KafkaConsumer<String, byte[]> consumer, Set<String> expected) {
+    private OutcomeAudit(KafkaConsumer<String, byte[]> consumer, Set<String> expected, Set<String> timed) {
         this.consumer = consumer;
         this.expected = expected;
+        this.timed = timed;
     }
 
     /**
@@ -47,9 +50,19 @@ final class OutcomeAudit implements AutoCloseable {
      */
     static OutcomeAudit open(String bootstrap, Set<String> expected, Duration topicTimeout, BooleanSupplier alive)
             throws InterruptedException {
+        return open(bootstrap, expected, expected, topicTimeout, alive);
+    }
+
+    /**
+     * As {@link #open(String, Set, Duration, BooleanSupplier)}, but only the outcomes of {@code timed} (a part of
+     * {@code expected}) count towards the {@link #rate()}: every comment is still checked for exactly one outcome.
+     */
+    static OutcomeAudit open(
+            String bootstrap, Set<String> expected, Set<String> timed, Duration topicTimeout, BooleanSupplier alive)
+            throws InterruptedException {
         KafkaConsumer<String, byte[]> consumer = assigned(bootstrap, topicTimeout, alive);
         consumer.seekToBeginning(consumer.assignment());
-        return new OutcomeAudit(consumer, expected);
+        return new OutcomeAudit(consumer, expected, timed);
     }
 
     /**
@@ -61,7 +74,7 @@ final class OutcomeAudit implements AutoCloseable {
         KafkaConsumer<String, byte[]> consumer = assigned(bootstrap, Duration.ofSeconds(30), () -> true);
         consumer.seekToEnd(consumer.assignment());
         consumer.assignment().forEach(consumer::position); // resolves the lazy seek now, not at the first poll
-        return new OutcomeAudit(consumer, expected);
+        return new OutcomeAudit(consumer, expected, expected);
     }
 
     private static KafkaConsumer<String, byte[]> assigned(
@@ -86,8 +99,11 @@ final class OutcomeAudit implements AutoCloseable {
             brought++;
             outcomes++;
             byTopic.merge(record.topic(), 1, Integer::sum);
-            firstCreateTime = Math.min(firstCreateTime, record.timestamp());
-            lastCreateTime = Math.max(lastCreateTime, record.timestamp());
+            if (timed.contains(record.key())) {
+                timedOutcomes++;
+                firstCreateTime = Math.min(firstCreateTime, record.timestamp());
+                lastCreateTime = Math.max(lastCreateTime, record.timestamp());
+            }
             if (!expected.contains(record.key())) {
                 unexpected++;
             } else if (outcomesById.merge(record.key(), 1, Integer::sum) > 1) {
@@ -122,16 +138,16 @@ final class OutcomeAudit implements AutoCloseable {
         return unexpected;
     }
 
-    /** Outcomes per second between the first and the last outcome's CreateTime. */
+    /** Outcomes of the timed comments per second, between the first and the last one's CreateTime. */
     double rate() {
-        if (outcomes < 2) {
+        if (timedOutcomes < 2) {
             return 0;
         }
-        return outcomes / Math.max(1e-3, (lastCreateTime - firstCreateTime) / 1000.0);
+        return timedOutcomes / Math.max(1e-3, (lastCreateTime - firstCreateTime) / 1000.0);
     }
 
     double spanSeconds() {
-        return outcomes < 2 ? 0 : (lastCreateTime - firstCreateTime) / 1000.0;
+        return timedOutcomes < 2 ? 0 : (lastCreateTime - firstCreateTime) / 1000.0;
     }
 
     String describe() {

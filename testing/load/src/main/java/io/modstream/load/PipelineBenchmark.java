@@ -1,10 +1,14 @@
 package io.modstream.load;
 
+import io.modstream.events.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
 
 /**
  * Throughput of moderation-service against its ceiling, measured as MEASURING.md prescribes, on a broker that has
@@ -20,13 +24,19 @@ import java.util.Set;
  * </ol>
  *
  * <p>Both rates are N divided by the time between the first and the last output record's CreateTime, so the
- * service's start-up does not count. Absolute rates move 2× between runs on shared cores; their ratio far less, which
+ * service's start-up does not count.
+ *
+ * <p>With {@code --warm-up W}, W more comments of the same mix (another seed, so other ids and texts; the same
+ * authors) are written before the N, and both the ceiling and the service go through them first: only the N are
+ * timed, so the figure is the rate of a service whose JIT compiler has done its work (a freshly started JVM spends
+ * more CPU compiling than moderating in its first 20 s, on 2 cores). Every one of the W + N comments is still
+ * checked for exactly one outcome. {@code --warm-up 0} (the default) times a cold service. Absolute rates move 2× between runs on shared cores; their ratio far less, which
  * is why both come from the same run. Exits 1 if a comment got no outcome or more than one.
  *
  * <pre>
  * java -jar testing/load/target/load.jar --bootstrap 127.0.0.1:19092 --records 50000 --partitions 3 \
  *     --service-jar moderation-service/target/moderation-service-0.1.0-SNAPSHOT-exec.jar \
- *     [--work-dir DIR] [--seed S] [--timeout-s S] [--stall-timeout-s S] [--service-jvm "-Xmx512m"] \
+ *     [--warm-up W] [--work-dir DIR] [--seed S] [--timeout-s S] [--stall-timeout-s S] [--service-jvm "-Xmx512m"] \
  *     [--service-args ARG...]
  * </pre>
  */
@@ -35,6 +45,7 @@ public final class PipelineBenchmark {
     private static final Set<String> OPTIONS = Set.of(
             "bootstrap",
             "records",
+            "warm-up",
             "partitions",
             "service-jar",
             "service-jvm",
@@ -53,16 +64,30 @@ public final class PipelineBenchmark {
         int partitions = options.integer("partitions", 3);
         Path workDir = options.path("work-dir", ".");
         Files.createDirectories(workDir);
-        Duration timeout = Duration.ofSeconds(options.number("timeout-s", 300 + records / 20L));
+        Duration timeout = Duration.ofSeconds(options.number(
+                "timeout-s", 300 + (records + (long) options.integer("warm-up", 0)) / 20));
         Duration stallLimit = Duration.ofSeconds(options.number("stall-timeout-s", 180));
 
+        int warmUp = options.integer("warm-up", 0);
+        long seed = options.number("seed", CommentMix.DEFAULT_SEED);
+        Set<String> warmUpIds = Set.of();
         log("Pre-filling comments.submitted (%d partitions)", partitions);
-        Prefill prefill =
-                Prefill.write(bootstrap, records, partitions, options.number("seed", CommentMix.DEFAULT_SEED));
-        log("%s", prefill.describe());
+        try (Admin admin = Kafka.admin(bootstrap)) {
+            Kafka.createTopic(admin, Topics.COMMENTS_SUBMITTED, partitions);
+        }
+        if (warmUp > 0) {
+            Prefill warming = Prefill.append(bootstrap, warmUp, seed + 1, CommentMix.AUTHORS);
+            warmUpIds = warming.ids();
+            log("Warm-up (not timed): %s", warming.describe());
+        }
+        Map<Integer, Long> timedFrom = Kafka.endOffsets(bootstrap, Topics.COMMENTS_SUBMITTED, partitions);
+        Prefill prefill = Prefill.append(bootstrap, records, seed, CommentMix.AUTHORS);
+        log("Timed: %s", prefill.describe());
+        Set<String> everyId = new HashSet<>(warmUpIds);
+        everyId.addAll(prefill.ids());
 
         log("Ceiling: plain consume->produce, transactions every 100 ms");
-        Ceiling.Result ceiling = Ceiling.run(bootstrap, records, partitions);
+        Ceiling.Result ceiling = Ceiling.run(bootstrap, warmUp + records, partitions, timedFrom);
         log(
                 "Ceiling: %,d records in %.1f s of CreateTime: %,.0f records/s",
                 ceiling.records(), (ceiling.lastCreateTime() - ceiling.firstCreateTime()) / 1000.0, ceiling.rate());
@@ -78,7 +103,8 @@ public final class PipelineBenchmark {
         log("Pipeline: starting moderation-service (log: %s)", service.log());
         service.start();
         String ending;
-        OutcomeAudit audit = OutcomeAudit.open(bootstrap, prefill.ids(), Duration.ofMinutes(3), service::alive);
+        OutcomeAudit audit =
+                OutcomeAudit.open(bootstrap, everyId, prefill.ids(), Duration.ofMinutes(3), service::alive);
         try {
             ending = drain(audit, service, timeout, stallLimit);
             service.stop();
@@ -92,12 +118,14 @@ public final class PipelineBenchmark {
         double ratio = pipelineRate / ceiling.rate();
         System.out.printf(
                 Locale.ROOT,
-                "%nPipeline benchmark (MEASURING.md): %,d records, %d partitions, average record %.0f bytes%n"
+                "%nPipeline benchmark (MEASURING.md): %,d records timed after %,d warm-up, %d partitions,"
+                        + " average record %.0f bytes%n"
                         + "  ceiling   %,10.1f records/s   plain transactional consume->produce, no work%n"
                         + "  pipeline  %,10.1f records/s   moderation-service, outcomes over %.1f s of CreateTime%n"
                         + "  ratio     %10.4f             pipeline / ceiling (the ceiling is %.1fx the pipeline)%n"
                         + "  outcomes  lost %d, duplicated %d, unexpected %d (%s)%n",
                 records,
+                warmUp,
                 partitions,
                 prefill.averageBytes(),
                 ceiling.rate(),
@@ -111,9 +139,10 @@ public final class PipelineBenchmark {
                 ending);
         System.out.printf(
                 Locale.ROOT,
-                "RESULT records=%d partitions=%d avg_record_bytes=%.0f ceiling_rps=%.1f pipeline_rps=%.1f ratio=%.5f"
-                        + " lost=%d duplicated=%d unexpected=%d%n",
+                "RESULT records=%d warm_up=%d partitions=%d avg_record_bytes=%.0f ceiling_rps=%.1f pipeline_rps=%.1f"
+                        + " ratio=%.5f lost=%d duplicated=%d unexpected=%d%n",
                 records,
+                warmUp,
                 partitions,
                 prefill.averageBytes(),
                 ceiling.rate(),

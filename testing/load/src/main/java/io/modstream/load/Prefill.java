@@ -1,5 +1,6 @@
 package io.modstream.load;
 
+import io.modstream.events.AuthorKeys;
 import io.modstream.events.CommentSubmitted;
 import io.modstream.events.Topics;
 import java.time.Instant;
@@ -18,8 +19,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Creates {@code comments.submitted} and writes N comments of the {@link CommentMix} to it, keyed by comment id, as
- * JSON written by the mapper the services use. {@link #append} writes more to the topic as it is.
+ * Creates {@code comments.submitted} and writes N comments of the {@link CommentMix} to it, keyed by author as
+ * comment-ingest publishes them, as JSON written by the mapper the services use. {@link #append} writes more to the topic as it is.
  *
  * @param ids the comment ids written, each once
  * @param valueBytes the total size of the JSON values
@@ -62,11 +63,12 @@ record Prefill(Set<String> ids, long valueBytes, Map<CommentMix.Kind, Integer> k
                 }
                 kinds.merge(generated.kind(), 1, Integer::sum);
                 bytes += value.length;
-                producer.send(new ProducerRecord<>(Topics.COMMENTS_SUBMITTED, comment.commentId(), value), (m, e) -> {
-                    if (e != null) {
-                        failure.compareAndSet(null, e);
-                    }
-                });
+                producer.send(
+                        new ProducerRecord<>(Topics.COMMENTS_SUBMITTED, AuthorKeys.of(comment), value), (m, e) -> {
+                            if (e != null) {
+                                failure.compareAndSet(null, e);
+                            }
+                        });
             }
             producer.flush();
         }
