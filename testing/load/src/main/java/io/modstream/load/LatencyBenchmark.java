@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -228,7 +229,40 @@ public final class LatencyBenchmark {
                 latency.maxMillis(),
                 lost,
                 clock.duplicates());
+        System.out.print(byWindow(run, clock, Duration.ofSeconds(10)));
         return lost == 0 ? 0 : 1;
+    }
+
+    /**
+     * The latency of the comments submitted in each {@code window} of the run, to tell a tail spread over the run
+     * from one that comes from a few seconds (a JVM still compiling, a pause).
+     */
+    private static String byWindow(CommentPoster.Result run, OutcomeClock clock, Duration window) {
+        Map<Long, List<Long>> windows = new TreeMap<>();
+        long first = Long.MAX_VALUE;
+        for (String id : run.acceptedIds()) {
+            Long at = clock.submittedAtMillis(id);
+            if (at != null) {
+                first = Math.min(first, at);
+            }
+        }
+        for (String id : run.acceptedIds()) {
+            Long at = clock.submittedAtMillis(id);
+            Long micros = clock.latencyMicros(id);
+            if (at != null && micros != null) {
+                windows.computeIfAbsent((at - first) / window.toMillis(), w -> new ArrayList<>())
+                        .add(micros);
+            }
+        }
+        StringBuilder out = new StringBuilder("  by time of submission:\n");
+        windows.forEach((index, micros) -> out.append(String.format(
+                Locale.ROOT,
+                "    %3d-%3d s  %s over %,d%n",
+                index * window.toSeconds(),
+                (index + 1) * window.toSeconds(),
+                new Percentiles(micros.stream().mapToLong(Long::longValue).toArray()).describe(),
+                micros.size())));
+        return out.toString();
     }
 
     /** The JSON a site's backend would post for each comment; every comment has an author of its own. */

@@ -31,6 +31,7 @@ final class OutcomeClock implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final JsonMapper json = JsonMapper.builder().build();
     private final Map<String, Long> latencyMicros = new ConcurrentHashMap<>();
+    private final Map<String, Long> submittedAtMillis = new ConcurrentHashMap<>();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong unreadable = new AtomicLong();
     private final AtomicReference<Exception> failure = new AtomicReference<>();
@@ -90,12 +91,19 @@ final class OutcomeClock implements AutoCloseable {
         long micros = Duration.between(submittedAt, seen).toNanos() / 1_000;
         if (latencyMicros.putIfAbsent(commentId, micros) != null) {
             duplicates.incrementAndGet();
+        } else {
+            submittedAtMillis.put(commentId, submittedAt.toEpochMilli());
         }
     }
 
     /** Microseconds from submission to the first outcome of {@code commentId}, or null if none was seen yet. */
     Long latencyMicros(String commentId) {
         return latencyMicros.get(commentId);
+    }
+
+    /** When {@code commentId} was submitted (epoch milliseconds), if its outcome was seen; else null. */
+    Long submittedAtMillis(String commentId) {
+        return submittedAtMillis.get(commentId);
     }
 
     /** How many of {@code commentIds} have an outcome. */
