@@ -74,9 +74,11 @@ class IngestObservabilityTest {
                 List.of(Topics.COMMENTS_SUBMITTED),
                 true,
                 Duration.ofSeconds(20),
-                seen -> seen.stream().anyMatch(r -> id.equals(r.key())));
-        ConsumerRecord<String, String> record =
-                records.stream().filter(r -> id.equals(r.key())).findFirst().orElseThrow();
+                seen -> seen.stream().anyMatch(r -> id.equals(commentIdOf(r))));
+        ConsumerRecord<String, String> record = records.stream()
+                .filter(r -> id.equals(commentIdOf(r)))
+                .findFirst()
+                .orElseThrow();
         assertThat(TopicClient.header(record, "traceparent")).startsWith("00-" + traceId + "-");
 
         String scrape = new String(http.get()
@@ -108,5 +110,10 @@ class IngestObservabilityTest {
                 .expectBody()
                 .jsonPath("$.build.artifact")
                 .isEqualTo("comment-ingest");
+    }
+
+    /** comments.submitted is keyed by author: find a comment by the id in its value. */
+    private String commentIdOf(ConsumerRecord<String, String> record) {
+        return json.readTree(record.value()).path("commentId").asString();
     }
 }

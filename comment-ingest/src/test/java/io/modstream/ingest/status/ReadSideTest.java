@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -299,15 +300,20 @@ class ReadSideTest {
                 .expectBody();
     }
 
+    /** comments.submitted is keyed by author: find a comment by the id in its value. */
+    private String commentIdOf(ConsumerRecord<String, String> record) {
+        return json.readTree(record.value()).path("commentId").asString();
+    }
+
     private CommentSubmitted submitted(String id) {
         return topics
                 .read(
                         List.of(Topics.COMMENTS_SUBMITTED),
                         true,
                         WAIT,
-                        seen -> seen.stream().anyMatch(r -> id.equals(r.key())))
+                        seen -> seen.stream().anyMatch(r -> id.equals(commentIdOf(r))))
                 .stream()
-                .filter(r -> id.equals(r.key()))
+                .filter(r -> id.equals(commentIdOf(r)))
                 .map(r -> json.readValue(r.value(), CommentSubmitted.class))
                 .findFirst()
                 .orElseThrow();

@@ -2,6 +2,7 @@ package io.modstream.ingest.submit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.modstream.events.AuthorKeys;
 import io.modstream.events.CommentSubmitted;
 import io.modstream.events.Topics;
 import io.modstream.testing.kafka.KafkaTestBroker;
@@ -75,6 +76,9 @@ class SubmitCommentTest {
         assertThat(event.author().name()).isEqualTo("Ada");
         assertThat(event.body()).isEqualTo("Great article!");
         assertThat(event.schemaVersion()).isEqualTo(CommentSubmitted.SCHEMA_VERSION);
+        // Keyed by author, so the author's comments reach the moderation task that holds the author's state.
+        assertThat(records.get(0).key())
+                .isEqualTo(AuthorKeys.of("site-a", event.author().id()));
     }
 
     @Test
@@ -275,7 +279,8 @@ class SubmitCommentTest {
      */
     private List<ConsumerRecord<String, String>> submitted(String commentId) {
         return topics.read(List.of(Topics.COMMENTS_SUBMITTED), true, Duration.ofSeconds(2), seen -> false).stream()
-                .filter(r -> commentId.equals(r.key()))
+                .filter(r -> commentId.equals(
+                        json.readTree(r.value()).path("commentId").asString()))
                 .toList();
     }
 }
