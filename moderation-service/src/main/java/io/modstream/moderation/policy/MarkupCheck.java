@@ -42,7 +42,7 @@ final class MarkupCheck implements Check {
             int nameStart = next == '/' ? at + 2 : at + 1;
             if (next == '!' || next == '?') {
                 int end = declarationEnd(body, at);
-                findings.add(finding(body, at, end, "Only basic formatting is kept in comments."));
+                findings.add(finding(body, at, end, message("")));
                 at = body.indexOf('<', end);
                 continue;
             }
@@ -94,9 +94,24 @@ final class MarkupCheck implements Check {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
-    private static String message(String name) {
-        return name.equals("script") || name.equals("style")
-                ? "Scripts and styles are removed from comments."
-                : "Only basic formatting is kept in comments.";
+    /**
+     * What the commenter reads, which depends on what the site does with such markup: removing it is never why a
+     * comment is held or rejected, and the message says so, because another check may have rejected the comment.
+     */
+    private String message(String name) {
+        boolean script = name.equals("script") || name.equals("style");
+        String what = script
+                ? "scripts or styles"
+                : markup == Policy.MarkupPolicy.BASIC ? "markup beyond basic formatting" : "markup";
+        return switch (action) {
+            case REJECT -> "This site does not accept comments with " + what + ".";
+            case REVIEW -> "Comments with " + what + " are checked by a moderator first.";
+            default ->
+                script
+                        ? "Scripts and styles are left out of comments; on their own they do not hold or reject one."
+                        : Character.toUpperCase(what.charAt(0))
+                                + what.substring(1)
+                                + " is left out of comments; on its own it does not hold or reject one.";
+        };
     }
 }

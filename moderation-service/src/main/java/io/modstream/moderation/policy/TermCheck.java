@@ -22,7 +22,8 @@ import java.util.Set;
 final class TermCheck implements Check {
 
     static final String BANNED_MESSAGE = "This comment contains language the site does not allow.";
-    static final String SUSPECT_MESSAGE = "This comment is held for a moderator to check its language.";
+    static final String SUSPECT_MESSAGE =
+            "Comments with this language are checked by a moderator first, unless the site trusts their author.";
 
     private static final Set<Action> BANNED_ACTIONS = Set.of(Action.REJECT, Action.MASK, Action.REVIEW);
 

@@ -11,9 +11,12 @@ import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -78,7 +81,10 @@ public final class PolicyParser {
         YamlSection phones = root.section("phones");
         checks.add(Checks.phones(phones.action("action", Action.MASK, ANY)));
         phones.rejectUnknownKeys();
-        checks.add(terms(root.section("terms")));
+        Check terms = terms(root.section("terms"));
+        if (terms != null) {
+            checks.add(terms);
+        }
         checks.add(patterns(root));
         checks.add(spam(root.section("spam")));
         checks.add(repeats(root.section("repeats")));
@@ -112,15 +118,25 @@ public final class PolicyParser {
         return check;
     }
 
-    private static Check terms(YamlSection section) {
-        Check check = Checks.terms(
-                section.bool("default-lists", true),
-                section.action("banned-action", Action.REJECT, Action.REJECT, Action.MASK, Action.REVIEW),
-                section.strings("banned", 5_000, 100),
-                section.strings("suspect", 5_000, 100),
-                section.strings("allowed", 5_000, 100));
+    /** The term check; an entry that cannot be matched ({@code -} or {@code *} alone) is a problem, not a crash. */
+    private static @Nullable Check terms(YamlSection section) {
+        boolean defaultLists = section.bool("default-lists", true);
+        Action bannedAction = section.action("banned-action", Action.REJECT, Action.REJECT, Action.MASK, Action.REVIEW);
+        Map<String, List<String>> lists = new LinkedHashMap<>();
+        for (String list : List.of("banned", "suspect", "allowed")) {
+            lists.put(list, section.strings(list, 5_000, 100));
+        }
         section.rejectUnknownKeys();
-        return check;
+        for (Map.Entry<String, List<String>> list : lists.entrySet()) {
+            try {
+                Checks.terms(false, Action.REJECT, list.getValue(), List.of(), List.of());
+            } catch (IllegalArgumentException e) {
+                section.problem(null, list.getKey(), e.getMessage());
+                return null;
+            }
+        }
+        return Checks.terms(
+                defaultLists, bannedAction, lists.get("banned"), lists.get("suspect"), lists.get("allowed"));
     }
 
     private static Check unicode(YamlSection section) {

@@ -16,32 +16,89 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * The policy in force for each site. Sites with a file in {@code modstream.moderation.policies.directory} get theirs;
  * every other site gets the built-in {@code policies/default.yml}. The folder is checked every
- * {@code reload-interval}: a changed file becomes the site's policy only if it parses and raises the version; an
- * invalid one is logged with every problem and the previous version stays in force. Thread-safe.
+ * {@code reload-interval}: a changed file that parses becomes the site's policy; an invalid one is logged with every
+ * problem and the previous version stays in force.
+ *
+ * <p>A site's versions only move forward. A changed file is in force under the version it declares if that is higher
+ * than the site's latest, and otherwise, as when an older file is checked out to roll back, under the next version
+ * after the latest, with a warning. Once started, every version put in force is first recorded in the
+ * {@link PolicyLog}, and the log read at start is what "latest" means across restarts: a file that changed while the
+ * service was down is published as a new version, and one that did not change keeps its recorded version. Without
+ * the pipeline ({@code spring.kafka.streams.auto-startup=false}, the HTTP side alone) nothing is recorded and the
+ * latest versions are those seen since start. Thread-safe.
  */
 @Component
-public class SitePolicies {
+public class SitePolicies implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SitePolicies.class);
 
     private final PolicyParser parser = new PolicyParser();
     private final SitePolicy fallback;
     private final @Nullable Path directory;
+    private final PolicyLog policyLog;
+    private final boolean recordVersions;
     private final Map<String, SitePolicy> bySite = new ConcurrentHashMap<>();
+    /** The latest version of each site, kept after its file is deleted so that a new file cannot reuse a number. */
+    private final Map<String, PolicyLog.Published> latest = new HashMap<>();
+
     private final Map<Path, String> loadedContent = new HashMap<>();
     private final Map<Path, String> siteOfFile = new HashMap<>();
     private boolean missingFolderReported;
+    private volatile boolean recording;
 
-    SitePolicies(ModerationProperties properties) {
+    @Autowired
+    SitePolicies(
+            ModerationProperties properties,
+            PolicyLog policyLog,
+            @Value("${spring.kafka.streams.auto-startup:true}") boolean recordVersions) {
         this.fallback = parser.parse(builtIn("policies/default.yml"), "policies/default.yml");
         this.directory = properties.policies().directory();
+        this.policyLog = policyLog;
+        this.recordVersions = recordVersions;
         reload();
+    }
+
+    /**
+     * Reads the policy log, then the folder again against it, before the pipeline starts: a file that would take a
+     * site back to an earlier version is published as the next one. Fails the start when the log cannot be read.
+     */
+    @Override
+    public synchronized void start() {
+        latest.clear();
+        latest.putAll(policyLog.latest());
+        recording = true;
+        loadedContent.clear();
+        reload();
+    }
+
+    @Override
+    public void stop() {
+        recording = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return recording;
+    }
+
+    @Override
+    public boolean isAutoStartup() {
+        return recordVersions;
+    }
+
+    /** Before the pipeline, which asks for policies as soon as it runs. */
+    @Override
+    public int getPhase() {
+        return 0;
     }
 
     /** The policy in force for {@code siteId}. */
@@ -113,17 +170,13 @@ public class SitePolicies {
         }
         loadedContent.put(file, content);
         try {
-            SitePolicy loaded = parser.parse(content, file.getFileName().toString());
-            SitePolicy current = bySite.get(loaded.siteId());
-            if (current != null && loaded.version() <= current.version()) {
-                log.error(
-                        "Policy file {} changed but keeps version {} of site {}: raise the version; v{} stays in force",
-                        file.getFileName(),
-                        loaded.version(),
-                        loaded.siteId(),
-                        current.version());
+            SitePolicy parsed = parser.parse(content, file.getFileName().toString());
+            PolicyLog.Published published = publish(parsed, content, file);
+            if (published == null) {
+                loadedContent.remove(file); // not recorded, so not in force: try again on the next reload
                 return;
             }
+            SitePolicy loaded = parsed.renumbered(published.version());
             bySite.put(loaded.siteId(), loaded);
             siteOfFile.put(file, loaded.siteId());
             log.info(
@@ -140,6 +193,48 @@ public class SitePolicies {
                     current == null ? "the default policy" : current.policy().version(),
                     String.join("; ", e.problems()));
         }
+    }
+
+    /**
+     * The version {@code parsed} is in force under: the one it declares when that moves the site forward, the next
+     * after the latest when it would not, and the latest itself when the file is the latest's, unchanged. A new
+     * version is recorded first; null when it could not be.
+     */
+    private PolicyLog.@Nullable Published publish(SitePolicy parsed, String content, Path file) {
+        String siteId = parsed.siteId();
+        PolicyLog.Published last = latest.get(siteId);
+        if (last != null && last.content().equals(content)) {
+            return last;
+        }
+        int version = last == null || parsed.version() > last.version() ? parsed.version() : last.version() + 1;
+        PolicyLog.Published next = new PolicyLog.Published(siteId, version, content);
+        if (recording) {
+            try {
+                policyLog.record(next);
+            } catch (RuntimeException e) {
+                log.error(
+                        "Policy file {} could not be recorded as {}/v{}, so it is not in force yet: {}",
+                        file.getFileName(),
+                        siteId,
+                        version,
+                        e.toString());
+                return null;
+            }
+        }
+        if (version != parsed.version()) {
+            log.warn(
+                    "Policy file {} declares version {} but {}/v{} came before it: published as {}/v{}, as a rollback"
+                            + " or a change that kept its number; write version: {} in the file to keep them in step",
+                    file.getFileName(),
+                    parsed.version(),
+                    siteId,
+                    last == null ? 0 : last.version(),
+                    siteId,
+                    version,
+                    version);
+        }
+        latest.put(siteId, next);
+        return next;
     }
 
     private static String builtIn(String resource) {

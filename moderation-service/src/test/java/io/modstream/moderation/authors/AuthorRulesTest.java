@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.modstream.events.Reason;
 import io.modstream.events.ReasonCodes;
 import io.modstream.events.Verdict;
+import io.modstream.moderation.policy.Action;
+import io.modstream.moderation.policy.Checks;
 import io.modstream.moderation.policy.Moderation;
+import io.modstream.moderation.policy.Policy;
+import io.modstream.moderation.policy.PolicyEngine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -47,6 +51,22 @@ class AuthorRulesTest {
         Moderation answer = AuthorRules.apply(CLEAN, act(AuthorAction.Kind.BAN, null), veteran, 0, NOW);
         assertThat(answer.verdict()).isEqualTo(Verdict.REJECT);
         assertThat(answer.reasons()).extracting(Reason::code).containsExactly(ReasonCodes.AUTHOR_BANNED);
+    }
+
+    /** Issue 11: a trusted author's approved comment carried "This comment is held for a moderator…". */
+    @Test
+    void aTrustedAuthorsApprovedCommentIsNotSaidToBeHeld() {
+        PolicyEngine engine = new PolicyEngine(new Policy(
+                "s/v1",
+                List.of(Checks.terms(true, Action.REJECT, List.of(), List.of(), List.of())),
+                Policy.MarkupPolicy.BASIC));
+        Moderation held = engine.moderate("You idiot");
+        assertThat(held.verdict()).isEqualTo(Verdict.REVIEW);
+
+        Moderation answer = AuthorRules.apply(held, act(AuthorAction.Kind.TRUST, null), veteran, 0, NOW);
+
+        assertThat(answer.verdict()).isEqualTo(Verdict.APPROVE);
+        assertThat(answer.reasons()).extracting(Reason::message).noneMatch(message -> message.contains("held"));
     }
 
     @Test

@@ -89,10 +89,38 @@ class MarkupCheckTest {
         assertThat(basic.inspect(Submission.of("<style>p{}</style><u>x</u>")))
                 .extracting(Finding::message)
                 .containsExactly(
-                        "Scripts and styles are removed from comments.",
-                        "Scripts and styles are removed from comments.",
-                        "Only basic formatting is kept in comments.",
-                        "Only basic formatting is kept in comments.");
+                        "Scripts and styles are left out of comments; on their own they do not hold or reject one.",
+                        "Scripts and styles are left out of comments; on their own they do not hold or reject one.",
+                        "Markup beyond basic formatting is left out of comments; on its own it does not hold or reject one.",
+                        "Markup beyond basic formatting is left out of comments; on its own it does not hold or reject one.");
+    }
+
+    /** Issue 11: a comment rejected for its link was told "Scripts and styles are removed" as though that were why. */
+    @Test
+    void strippedScriptsOnARejectedCommentAreASideNoteNotTheReason() {
+        PolicyEngine linksRejected = new PolicyEngine(new Policy(
+                "t", List.of(basic, Checks.links(Action.REJECT, java.util.Set.of())), Policy.MarkupPolicy.BASIC));
+
+        Moderation answer = linksRejected.moderate("Cheap flights at example.com <script>alert(1)</script>");
+
+        assertThat(answer.verdict()).isEqualTo(Verdict.REJECT);
+        assertThat(answer.reasons())
+                .filteredOn(reason -> reason.code().equals(ReasonCodes.MARKUP))
+                .isNotEmpty()
+                .allSatisfy(reason -> assertThat(reason.message()).endsWith("do not hold or reject one."));
+    }
+
+    @Test
+    void aSiteThatRejectsOrHoldsMarkupSaysSo() {
+        Submission script = Submission.of("<script>x</script>");
+        assertThat(new MarkupCheck(Policy.MarkupPolicy.BASIC, Action.REJECT).inspect(script))
+                .extracting(Finding::message)
+                .first()
+                .isEqualTo("This site does not accept comments with scripts or styles.");
+        assertThat(new MarkupCheck(Policy.MarkupPolicy.PLAIN, Action.REVIEW).inspect(Submission.of("<b>x</b>")))
+                .extracting(Finding::message)
+                .first()
+                .isEqualTo("Comments with markup are checked by a moderator first.");
     }
 
     @Test

@@ -80,6 +80,14 @@ class PolicyParserTest {
                 .hasMessageContaining("links.allowed-domains: 'not a domain' is not a domain name");
     }
 
+    /** An entry the term check cannot match threw IllegalArgumentException out of the parser and the reload. */
+    @Test
+    void aTermEntryThatCannotBeMatchedIsAProblemOfItsList() {
+        assertThatThrownBy(() -> parser.parse("site: a\nversion: 1\nterms:\n  suspect: [ok, '-']\n", "a.yml"))
+                .isInstanceOf(InvalidPolicyException.class)
+                .hasMessageContaining("terms.suspect: term list entry must start and end with a letter: '-'");
+    }
+
     @Test
     void siteTermsAddToTheDefaultListsAndMaskKeepsTheLength() {
         SitePolicy policy = parser.parse(
