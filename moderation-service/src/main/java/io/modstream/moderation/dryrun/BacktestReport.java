@@ -18,7 +18,7 @@ import java.util.Map;
  * @param changed how many would get a different verdict
  * @param transitions counts per change, e.g. {@code "APPROVE->REJECT": 3}
  * @param examples the first changed comments, at most {@value BacktestService#MAX_EXAMPLES}
- * @param truncated true when {@code maxComments} stopped the replay before {@code to}
+ * @param truncated true when {@code maxComments} or the time limit stopped the replay before {@code to}
  */
 record BacktestReport(
         String siteId,

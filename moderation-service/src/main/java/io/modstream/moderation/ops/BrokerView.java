@@ -18,9 +18,11 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListGroupsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
@@ -29,7 +31,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads what is on the broker through the admin client: topics with their partitions and end offsets, consumer
- * groups with their lag. Every call asks the broker afresh; nothing is cached. Thread-safe (the admin client is).
+ * groups with their lag as a reader sees it ({@link ReaderLag}). Every call asks the broker afresh; nothing is cached. Thread-safe (the admin client is).
  */
 @Component
 class BrokerView {
@@ -40,9 +42,11 @@ class BrokerView {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final Admin admin;
+    private final ReaderLag readerLag;
 
-    BrokerView(Admin admin) {
+    BrokerView(Admin admin, ReaderLag readerLag) {
         this.admin = admin;
+        this.readerLag = readerLag;
     }
 
     /** Every topic except Kafka's internal ones, by name, with partitions, end offsets and whether it is compacted. */
@@ -91,18 +95,29 @@ class BrokerView {
                 .flatMap(offsets -> offsets.keySet().stream())
                 .collect(Collectors.toSet());
         Map<TopicPartition, Long> ends = endOffsets(partitions);
+        Map<TopicPartition, Long> stableEnds = endOffsets(partitions, IsolationLevel.READ_COMMITTED);
+        Map<TopicPartition, Long> lowestCommitted = new HashMap<>();
+        committed
+                .values()
+                .forEach(offsets -> offsets.forEach((partition, offset) -> {
+                    if (offset != null) {
+                        lowestCommitted.merge(partition, offset.offset(), Math::min);
+                    }
+                }));
+        Map<TopicPartition, ReaderLag.Tail> tails = readerLag.tails(lowestCommitted, stableEnds);
         List<GroupInfo> groups = new ArrayList<>();
         for (GroupListing listing : listings) {
             List<GroupInfo.Lag> lags = new ArrayList<>();
             committed.getOrDefault(listing.groupId(), Map.of()).forEach((partition, offset) -> {
-                if (offset != null && ends.containsKey(partition)) {
-                    long end = ends.get(partition);
+                if (offset != null && ends.containsKey(partition) && stableEnds.containsKey(partition)) {
+                    long stableEnd = stableEnds.get(partition);
                     lags.add(new GroupInfo.Lag(
                             partition.topic(),
                             partition.partition(),
                             offset.offset(),
-                            end,
-                            Math.max(0, end - offset.offset())));
+                            ends.get(partition),
+                            stableEnd,
+                            ReaderLag.lag(offset.offset(), stableEnd, tails.get(partition))));
                 }
             });
             lags.sort(Comparator.comparing(GroupInfo.Lag::topic).thenComparingInt(GroupInfo.Lag::partition));
@@ -161,13 +176,22 @@ class BrokerView {
     }
 
     private Map<TopicPartition, Long> endOffsets(Set<TopicPartition> partitions) {
+        return endOffsets(partitions, IsolationLevel.READ_UNCOMMITTED);
+    }
+
+    /**
+     * The log end offsets ({@code READ_UNCOMMITTED}), or the last stable offsets ({@code READ_COMMITTED}): how far a
+     * {@code read_committed} reader can read while a transaction is open.
+     */
+    private Map<TopicPartition, Long> endOffsets(Set<TopicPartition> partitions, IsolationLevel isolation) {
         if (partitions.isEmpty()) {
             return Map.of();
         }
         Map<TopicPartition, OffsetSpec> latest =
                 partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
         Map<TopicPartition, Long> ends = new HashMap<>();
-        await(admin.listOffsets(latest).all()).forEach((partition, info) -> ends.put(partition, info.offset()));
+        await(admin.listOffsets(latest, new ListOffsetsOptions(isolation)).all())
+                .forEach((partition, info) -> ends.put(partition, info.offset()));
         return ends;
     }
 

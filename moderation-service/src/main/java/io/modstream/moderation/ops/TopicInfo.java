@@ -1,5 +1,6 @@
 package io.modstream.moderation.ops;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -15,7 +16,11 @@ record TopicInfo(String name, boolean compacted, List<Partition> partitions) {
         partitions = List.copyOf(partitions);
     }
 
-    /** The sum of the partitions' end offsets: every record ever written, transaction markers included. */
+    /**
+     * The sum of the partitions' end offsets: every record ever written, transaction markers included. A property of
+     * the JSON: the page shows it per topic.
+     */
+    @JsonProperty
     public long endOffsetTotal() {
         return partitions.stream().mapToLong(Partition::endOffset).sum();
     }

@@ -97,6 +97,92 @@ class DryRunTest {
         assertThat(answers.get(3)).contains("\"id\":\"4\"", "\"verdict\":\"APPROVE\"");
     }
 
+    /** Regression: a line that was not JSON failed the whole request with 400. */
+    @Test
+    void lineThatIsNotJsonIsAnsweredInPlaceAndTheRestStillRun() {
+        List<String> answers = ndjson("""
+                {"id":"a","body":"Lovely piece."}
+                not json
+                [1, 2]
+                {"id":"d","body":"Thanks!"}
+                """);
+
+        assertThat(answers).hasSize(4);
+        assertThat(answers.get(0)).contains("\"id\":\"a\"", "\"verdict\":\"APPROVE\"");
+        assertThat(answers.get(1)).contains("\"error\":\"line 2: not valid JSON at column ");
+        assertThat(answers.get(2)).contains("\"error\":\"line 3: not a JSON object\"");
+        assertThat(answers.get(3)).contains("\"id\":\"d\"", "\"verdict\":\"APPROVE\"");
+    }
+
+    /** Regression: a line of the wrong shape cut the stream after the lines before it, with a 200. */
+    @Test
+    void lineOfTheWrongShapeIsAnsweredWithTheFieldAndTheRestStillRun() {
+        List<String> answers = ndjson("""
+                {"id":"a","body":"Lovely piece."}
+                {"id":"b","body":["x"]}
+
+                {"id":"c","author":"me","body":"Hi"}
+                {"id":"d","body":"Thanks!"}
+                """);
+
+        // The blank line gets no answer but keeps its number.
+        assertThat(answers).hasSize(4);
+        assertThat(answers.get(0)).contains("\"id\":\"a\"", "\"verdict\":\"APPROVE\"");
+        assertThat(answers.get(1)).contains("\"id\":\"b\"", "\"error\":\"line 2: body must be a string\"");
+        assertThat(answers.get(2)).contains("\"id\":\"c\"", "\"error\":\"line 4: author must be an object\"");
+        assertThat(answers.get(3)).contains("\"id\":\"d\"", "\"verdict\":\"APPROVE\"");
+    }
+
+    /** Regression: 10,001 lines got 10,000 answers and a 200, the last line dropped without a word. */
+    @Test
+    void overTheLimitTheLastAnswerSaysHowManyWereNotAnswered() {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 1; i <= DryRunController.MAX_LINES + 1; i++) {
+            lines.append("{\"id\":\"")
+                    .append(i)
+                    .append("\",\"body\":\"Comment ")
+                    .append(i)
+                    .append("\"}\n");
+        }
+
+        List<String> answers = ndjson(lines.toString());
+
+        assertThat(answers).hasSize(DryRunController.MAX_LINES + 1);
+        assertThat(answers.get(DryRunController.MAX_LINES - 1)).contains("\"id\":\"10000\"", "\"verdict\"");
+        assertThat(answers.get(answers.size() - 1))
+                .isEqualTo("{\"error\":\"limit exceeded: at most 10000 comments per request; the first 10000 were"
+                        + " answered, 1 comment after them not\"}");
+    }
+
+    @Test
+    void lineLongerThanTheLimitEndsTheAnswersWithAnError() {
+        String huge = "{\"id\":\"big\",\"body\":\"" + "x".repeat(256 * 1024) + "\"}";
+
+        List<String> answers = ndjson("{\"id\":\"a\",\"body\":\"Fine.\"}\n" + huge + "\n{\"body\":\"late\"}\n");
+
+        assertThat(answers).hasSize(2);
+        assertThat(answers.get(0)).contains("\"id\":\"a\"", "\"verdict\":\"APPROVE\"");
+        assertThat(answers.get(1))
+                .contains(
+                        "\"error\":\"line 2: longer than 262144 bytes; it and the lines after it were not answered\"");
+    }
+
+    private List<String> ndjson(String lines) {
+        return http.post()
+                .uri("/api/v1/sites/site-a/dry-run")
+                .headers(h -> h.setBasicAuth("alice", "test-password"))
+                .contentType(MediaType.APPLICATION_NDJSON)
+                .accept(MediaType.APPLICATION_NDJSON)
+                .bodyValue(lines)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseBody()
+                .collectList()
+                .block(Duration.ofSeconds(30));
+    }
+
     @Test
     void withoutCredentialsIs401Problem() {
         http.post()

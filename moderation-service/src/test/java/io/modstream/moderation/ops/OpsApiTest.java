@@ -250,6 +250,52 @@ class OpsApiTest {
         });
     }
 
+    /**
+     * Regression: the page showed NaN for every topic's total and group's lag (neither was in the JSON), and an idle
+     * group on a transactional topic showed lag 1, the commit marker after its last record.
+     */
+    @Test
+    void lagOnATransactionalTopicCountsRecordsAReaderWouldGetNotTheCommitMarker() {
+        TransactionalTopic topic = new TransactionalTopic("ops-tx-" + System.nanoTime(), 2);
+        String idle = topic.name + "-idle";
+        String behind = topic.name + "-behind";
+        topic.caughtUpGroup(idle, 2);
+        topic.groupAt(behind, 0);
+
+        JsonNode groups = getJson("/api/v1/ops/consumer-groups");
+        JsonNode idleLag = group(groups, idle);
+        assertThat(idleLag.get("totalLag").isNumber())
+                .as("totalLag in %s", idleLag)
+                .isTrue();
+        assertThat(idleLag.get("totalLag").asLong()).isZero();
+        JsonNode partition = idleLag.get("partitions").get(0);
+        // Two records and the marker: the group committed 2, the log ends at 3, and there is nothing left to read.
+        assertThat(partition.get("committed").asLong()).isEqualTo(2);
+        assertThat(partition.get("endOffset").asLong()).isEqualTo(3);
+        assertThat(partition.get("stableOffset").asLong()).isEqualTo(3);
+        assertThat(partition.get("lag").asLong()).isZero();
+        JsonNode behindLag = group(groups, behind);
+        assertThat(behindLag.get("totalLag").asLong()).isEqualTo(2);
+        assertThat(behindLag.get("partitions").get(0).get("lag").asLong()).isEqualTo(2);
+
+        JsonNode shown = getJson("/api/v1/ops/topics")
+                .valueStream()
+                .filter(t -> t.get("name").asString().equals(topic.name))
+                .findFirst()
+                .orElseThrow();
+        assertThat(shown.get("endOffsetTotal").isNumber())
+                .as("endOffsetTotal in %s", shown)
+                .isTrue();
+        assertThat(shown.get("endOffsetTotal").asLong()).isEqualTo(3);
+    }
+
+    private static JsonNode group(JsonNode groups, String groupId) {
+        return groups.valueStream()
+                .filter(g -> g.get("groupId").asString().equals(groupId))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no group " + groupId + " in " + groups));
+    }
+
     @Test
     void aReplayOverTheSessionNeedsTheCsrfToken() {
         EntityExchangeResult<byte[]> first =

@@ -13,6 +13,7 @@ import io.modstream.events.Topics;
 import io.modstream.testing.browser.HeadlessChromium;
 import io.modstream.testing.kafka.KafkaTestBroker;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -118,6 +119,59 @@ class OpsPageBrowserTest {
         wait.until(attributeToBe(By.id("refreshed"), "data-state", "live"));
         // After two samples, each topic's rate is a line.
         wait.until(presenceOfElementLocated(By.cssSelector("#throughput-chart polyline")));
+    }
+
+    /**
+     * Regression: every topic's total and every group's lag showed {@code NaN}. On a topic of the test's own, written
+     * in one transaction, the page shows the numbers the API gives: three records and the commit marker end the log
+     * at 4, and a group at offset 1 has two records left to read (the marker is not one).
+     */
+    @Test
+    void showsTopicTotalsAndGroupLagsAsNumbers() {
+        TransactionalTopic topic = new TransactionalTopic("ops-browser-tx-" + System.nanoTime(), 3);
+        String group = topic.name + "-behind";
+        topic.groupAt(group, 1);
+
+        signIn("olga", "test-password");
+
+        By topicRow = By.cssSelector("#topics tr[data-topic='" + topic.name + "']");
+        wait.until(visibilityOfElementLocated(topicRow));
+        assertThat(wait.until(d -> cells(topicRow)).get(4)).isEqualTo("4");
+        By groupRow = By.cssSelector("#groups tr[data-group='" + group + "']");
+        wait.until(visibilityOfElementLocated(groupRow));
+        List<String> groupCells = wait.until(d -> cells(groupRow));
+        assertThat(groupCells.get(2)).isEqualTo("2");
+        assertThat(groupCells.get(3)).isEqualTo(topic.name + "-0: 2 (1 / 4)");
+
+        // Every other row too: a topic's total is the sum of the end offsets beside it, never NaN. The page redraws
+        // its tables every few seconds, so a row gone meanwhile is read again (the wait ignores stale elements).
+        wait.until(d -> {
+            for (WebElement row : d.findElements(By.cssSelector("#topics tbody tr[data-topic]"))) {
+                List<String> texts = row.findElements(By.tagName("td")).stream()
+                        .map(WebElement::getText)
+                        .toList();
+                long sum = Arrays.stream(texts.get(3).split("·"))
+                        .mapToLong(part -> number(part.substring(part.indexOf(':') + 1)))
+                        .sum();
+                assertThat(number(texts.get(4))).as("total of %s", texts.get(0)).isEqualTo(sum);
+            }
+            return true;
+        });
+        String groupsText = wait.until(d -> d.findElement(By.id("groups")).getText());
+        String topicsText = wait.until(d -> d.findElement(By.id("topics")).getText());
+        assertThat(groupsText).doesNotContain("NaN");
+        assertThat(topicsText).doesNotContain("NaN");
+    }
+
+    private List<String> cells(By row) {
+        return browser.findElement(row).findElements(By.tagName("td")).stream()
+                .map(WebElement::getText)
+                .toList();
+    }
+
+    /** A number as the page writes it ({@code 12,345}); anything else fails the test. */
+    private static long number(String shown) {
+        return Long.parseLong(shown.strip().replace(",", ""));
     }
 
     /** Opens the page, which sends a browser without a session to the sign-in form, and signs in there. */
