@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -305,12 +306,17 @@ class ReadSideTest {
                         List.of(Topics.COMMENTS_SUBMITTED),
                         true,
                         WAIT,
-                        seen -> seen.stream().anyMatch(r -> id.equals(r.key())))
+                        seen -> seen.stream().anyMatch(r -> isComment(r, id)))
                 .stream()
-                .filter(r -> id.equals(r.key()))
+                .filter(r -> isComment(r, id))
                 .map(r -> json.readValue(r.value(), CommentSubmitted.class))
                 .findFirst()
                 .orElseThrow();
+    }
+
+    /** Submitted comments are keyed by author, so one is found by the id in its value. */
+    private boolean isComment(ConsumerRecord<String, String> record, String id) {
+        return id.equals(json.readValue(record.value(), CommentSubmitted.class).commentId());
     }
 
     private static CommentModerated outcome(CommentSubmitted comment, Verdict verdict, List<Reason> reasons) {

@@ -69,6 +69,8 @@ class SubmitCommentTest {
         assertThat(answer.get("status")).isEqualTo("PENDING");
         List<ConsumerRecord<String, String>> records = submitted(id);
         assertThat(records).hasSize(1);
+        // Keyed by author, so that each author's comments reach the pipeline in order on one partition.
+        assertThat(records.get(0).key()).isEqualTo("site-a/reader-1");
         CommentSubmitted event = json.readValue(records.get(0).value(), CommentSubmitted.class);
         assertThat(event.siteId()).isEqualTo("site-a");
         assertThat(event.threadId()).isEqualTo("space-station");
@@ -270,12 +272,14 @@ class SubmitCommentTest {
     }
 
     /**
-     * Every record of the comment on the topic. The 202 promises the record is already there, so a short read
-     * suffices; it runs its full length so that a duplicate would be seen too.
+     * Every record of the comment on the topic, found by its value since the key is the author. The 202 promises the
+     * record is already there, so a short read suffices; it runs its full length so that a duplicate would be seen
+     * too.
      */
     private List<ConsumerRecord<String, String>> submitted(String commentId) {
         return topics.read(List.of(Topics.COMMENTS_SUBMITTED), true, Duration.ofSeconds(2), seen -> false).stream()
-                .filter(r -> commentId.equals(r.key()))
+                .filter(r -> commentId.equals(
+                        json.readValue(r.value(), CommentSubmitted.class).commentId()))
                 .toList();
     }
 }
