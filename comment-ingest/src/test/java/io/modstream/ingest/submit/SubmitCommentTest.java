@@ -206,6 +206,24 @@ class SubmitCommentTest {
                 .isEqualTo("threadId");
     }
 
+    /** Thread ids are read back in URL paths; ones no URL can carry are refused, not accepted and then unreadable. */
+    @Test
+    void threadIdsThatNoUrlCouldCarryAre422NamingTheField() {
+        for (String thread : List.of(".", "..", "news/../admin", "news/2026/.", "line\nbreak", "nul\u0000")) {
+            String body = json.writeValueAsString(
+                    Map.of("threadId", thread, "author", Map.of("id", "reader-1", "name", "Ada"), "body", "Hi."));
+            post(body)
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(422)
+                    .expectBody()
+                    .jsonPath("$.errors[0].field")
+                    .isEqualTo("threadId")
+                    .jsonPath("$.errors[0].message")
+                    .isEqualTo("must not contain control characters, or . or .. between slashes");
+        }
+    }
+
     @Test
     void retryWithTheSameIdempotencyKeyGetsTheSameIdAndPublishesOnce() {
         String key = "retry-" + System.nanoTime();
