@@ -180,7 +180,10 @@ class StatusController {
      */
     @Operation(
             summary = "Approved comments of a thread as they are published (server-sent events named comment);"
-                    + " reconnect with Last-Event-ID to get what was missed")
+                    + " reconnect with Last-Event-ID to get what was missed",
+            description = "Needs the site key like every call, and a browser's EventSource cannot send an"
+                    + " Authorization header: a page follows the stream through its own site's backend, which"
+                    + " calls this with the key and passes the events (and Last-Event-ID) on.")
     @GetMapping(path = "/api/v1/threads/{threadId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<ThreadComment>> stream(
             @AuthenticationPrincipal String siteId,
