@@ -1,5 +1,6 @@
 package io.modstream.ingest.demo;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -30,8 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The demo site: its article page, and the small backend its comment form talks to. Each call goes on to the ingest
- * API through {@link IngestClient}; answers, problem documents included, come back as the API gave them.
+ * API through {@link IngestClient}; answers, problem documents included, come back as the API gave them. Hidden from
+ * the ingest API's OpenAPI description: these are one site's internals, not part of the API.
  */
+@Hidden
 @RestController
 @Profile("local")
 @Validated

@@ -2,6 +2,7 @@ package io.modstream.ingest.status;
 
 import io.modstream.events.Reason;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -31,12 +32,17 @@ import reactor.core.publisher.Sinks;
 
 /**
  * The read side for a site's backend, with its API key: a comment's status, a thread's approved comments, and a live
- * stream of them. A site sees only its own comments and threads; another site's comment answers 404.
+ * stream of them. A site sees only its own comments and threads; another site's comment answers 404. A thread id is
+ * one path segment, percent-encoded, slashes included ({@code news%2F2026%2F11%2Fspace%20station}).
  */
 @RestController
 class StatusController {
 
     static final long HEARTBEAT_SECONDS = 20;
+
+    private static final String THREAD_ID = "The thread id exactly as submitted, percent-encoded as one path segment"
+            + " (as encodeURIComponent does): a slash is %2F, a space %20, so news/2026/11/space station is"
+            + " news%2F2026%2F11%2Fspace%20station. Unencoded slashes make it another path, which answers 404.";
 
     private final CommentStatuses statuses;
 
@@ -160,7 +166,7 @@ class StatusController {
     @GetMapping(path = "/api/v1/threads/{threadId}/comments", produces = MediaType.APPLICATION_JSON_VALUE)
     ThreadAnswer thread(
             @AuthenticationPrincipal String siteId,
-            @PathVariable @Size(max = 200) String threadId,
+            @Parameter(description = THREAD_ID) @PathVariable @Size(max = 200) String threadId,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         CommentStatuses.ThreadPage comments = statuses.approved(siteId, threadId, page, size);
@@ -174,11 +180,14 @@ class StatusController {
      */
     @Operation(
             summary = "Approved comments of a thread as they are published (server-sent events named comment);"
-                    + " reconnect with Last-Event-ID to get what was missed")
+                    + " reconnect with Last-Event-ID to get what was missed",
+            description = "Needs the site key like every call, and a browser's EventSource cannot send an"
+                    + " Authorization header: a page follows the stream through its own site's backend, which"
+                    + " calls this with the key and passes the events (and Last-Event-ID) on.")
     @GetMapping(path = "/api/v1/threads/{threadId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<ThreadComment>> stream(
             @AuthenticationPrincipal String siteId,
-            @PathVariable @Size(max = 200) String threadId,
+            @Parameter(description = THREAD_ID) @PathVariable @Size(max = 200) String threadId,
             @RequestHeader(name = "Last-Event-ID", required = false) @Nullable @Size(max = 200) String lastEventId) {
         Flux<CommentStatus> live = statuses.approvals()
                 .filter(status ->

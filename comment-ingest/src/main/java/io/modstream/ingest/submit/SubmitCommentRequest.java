@@ -19,7 +19,10 @@ import org.jspecify.annotations.Nullable;
  * @param body the comment as the commenter typed it; markup is allowed and will be cleaned
  */
 record SubmitCommentRequest(
-        @NotBlank @Size(max = 200) String threadId,
+        @NotBlank
+        @Size(max = 200)
+        @Pattern(regexp = SubmitCommentRequest.THREAD_ID, message = SubmitCommentRequest.THREAD_ID_RULE)
+        String threadId,
 
         @Nullable @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http or https URL")
         String threadUrl,
@@ -28,6 +31,16 @@ record SubmitCommentRequest(
         @Nullable @Size(max = 100) String parentId,
         @NotNull @Valid AuthorRequest author,
         @NotBlank @Size(max = 20_000) String body) {
+
+    /**
+     * Thread ids are read back in URLs as one percent-encoded path segment, and some cannot travel that way: the URL
+     * firewall refuses NUL, CR, LF and the Unicode line and paragraph separators, and a {@code .} or {@code ..}
+     * between slashes reads as a path traversal. Such ids are refused here, with a 422, rather than accepted and then
+     * unreadable; no real thread id needs a control character, so the rule refuses all of them.
+     */
+    static final String THREAD_ID = "(?!(?:.*/)?\\.{1,2}(?:/.*)?$)[^\\p{Cc}\\u2028\\u2029]*";
+
+    static final String THREAD_ID_RULE = "must not contain control characters, or . or .. between slashes";
 
     /**
      * The commenter. {@code email} and {@code ip} are optional: send them only when a policy needs them.

@@ -25,8 +25,9 @@ class ApiDocsConfig {
                         .version("v1")
                         .description("For site backends: hand over comments, read what became of them, follow a"
                                 + " thread's approved comments live, and receive outcomes by signed webhook. Send"
-                                + " the site's API key as `Authorization: Bearer <key>`. Errors are RFC 9457"
-                                + " problem documents."))
+                                + " the site's API key as `Authorization: Bearer <key>`. A thread id in a path is"
+                                + " one percent-encoded segment, slashes included (`news%2F2026%2F11%2Fspace%20station`)."
+                                + " Errors are RFC 9457 problem documents whose `detail` names what is wrong."))
                 .components(new Components()
                         .addSecuritySchemes(
                                 SITE_KEY,

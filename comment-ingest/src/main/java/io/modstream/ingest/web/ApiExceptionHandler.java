@@ -1,28 +1,38 @@
 package io.modstream.ingest.web;
 
 import io.modstream.ingest.IngestProperties;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.springframework.core.io.buffer.DataBufferLimitException;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
-import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.reactive.resource.NoResourceFoundException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 
 /**
- * Maps every error a caller can cause to an RFC 9457 problem document. Spring's base class already covers 404, 405,
- * 406, 415 and our own {@code ErrorResponseException}s (with their headers, such as Retry-After); this adds 413 for oversized bodies, 422 naming each invalid field, and a plainer 400 for bodies that
- * are not JSON.
+ * Maps every error a caller can cause to an RFC 9457 problem document whose {@code detail} names what is wrong. Spring's
+ * base class already answers 404, 405, 406, 415 and our own {@code ErrorResponseException}s (with their headers, such
+ * as Retry-After) as problem documents; this words their details so that they name the path, method, parameter or
+ * header at fault, and adds 413 for an oversized body, 422 naming each invalid field of a body, and 400 naming each
+ * invalid query parameter, path variable or header.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -33,27 +43,68 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         this.maxBytes = properties.maxRequestSize().toBytes();
     }
 
-    @ExceptionHandler(DataBufferLimitException.class)
-    ResponseEntity<ProblemDetail> bodyTooLarge(DataBufferLimitException ignored) {
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-                .body(ProblemDetail.forStatusAndDetail(
-                        HttpStatus.CONTENT_TOO_LARGE, RequestSizeLimit.tooLarge(maxBytes)));
+    /** Unknown routes (404), and a body the codecs cut off at the size limit (413, a body sent without a length). */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleResponseStatusException(
+            ResponseStatusException ex, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        if (ex instanceof NoResourceFoundException) {
+            ex.getBody()
+                    .setDetail("There is no endpoint " + exchange.getRequest().getMethod() + " "
+                            + exchange.getRequest().getPath().value() + ".");
+        } else if (status.value() == HttpStatus.CONTENT_TOO_LARGE.value()) {
+            ex.getBody().setDetail(RequestSizeLimit.tooLarge(maxBytes));
+        }
+        return super.handleResponseStatusException(ex, headers, status, exchange);
     }
 
     @Override
+    protected Mono<ResponseEntity<Object>> handleMethodNotAllowedException(
+            MethodNotAllowedException ex, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        String allowed =
+                ex.getSupportedMethods().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
+        ex.getBody()
+                .setDetail("Method " + ex.getHttpMethod() + " is not allowed on "
+                        + exchange.getRequest().getPath().value() + "; allowed: " + allowed + ".");
+        return super.handleMethodNotAllowedException(ex, headers, status, exchange);
+    }
+
+    /** A body that is not JSON of the expected shape, or a parameter that is not of its type ({@code size=abc}). */
+    @Override
     protected Mono<ResponseEntity<Object>> handleServerWebInputException(
             ServerWebInputException ex, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-        if (hasCause(ex, DataBufferLimitException.class)) {
-            return Mono.just(ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-                    .body(ProblemDetail.forStatusAndDetail(
-                            HttpStatus.CONTENT_TOO_LARGE, RequestSizeLimit.tooLarge(maxBytes))));
+        MethodParameter parameter = ex.getMethodParameter();
+        String detail = parameter == null || parameter.hasParameterAnnotation(RequestBody.class)
+                ? "The request body is missing or is not a JSON object of the expected shape."
+                : "The " + RequestParameters.of(parameter).describe() + " is not a valid "
+                        + parameter.getParameterType().getSimpleName() + ".";
+        return Mono.just(
+                ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail)));
+    }
+
+    /** Constraints on query parameters, path variables and headers ({@code size=101}): 400, naming each. */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            ServerWebExchange exchange) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+            RequestParameters parameter = RequestParameters.of(result.getMethodParameter());
+            for (MessageSourceResolvable error : result.getResolvableErrors()) {
+                String message = String.valueOf(error.getDefaultMessage());
+                errors.add(Map.of("in", parameter.in(), "parameter", parameter.name(), "message", message));
+                problems.add("the " + parameter.describe() + " " + message);
+            }
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.BAD_REQUEST, "The request body is missing or is not a JSON object of the expected shape.");
+                HttpStatus.BAD_REQUEST, "Invalid request: " + String.join("; ", problems) + ".");
+        problem.setProperty("errors", errors);
         return Mono.just(ResponseEntity.badRequest().body(problem));
     }
 
-    /** Bean-validation failures: 422, with one entry per invalid field so a client can point at each. */
+    /** Bean-validation failures of a body: 422, with one entry per invalid field so a client can point at each. */
     @Override
     protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(
             WebExchangeBindException ex, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
@@ -72,14 +123,5 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static String fieldNames(List<Map<String, String>> errors) {
         return String.join(
                 ", ", errors.stream().map(e -> e.get("field")).distinct().toList());
-    }
-
-    private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

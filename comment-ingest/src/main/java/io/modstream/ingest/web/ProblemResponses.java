@@ -11,8 +11,8 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes RFC 9457 problem documents from places that run before a controller (security, filters), so those errors
- * look exactly like the ones controllers return.
+ * Writes RFC 9457 problem documents from places that run before a controller (the URL firewall, security, filters),
+ * so those errors look exactly like the ones controllers return.
  */
 @Component
 public class ProblemResponses {

@@ -16,6 +16,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The demo site in the local profile, as far as it answers without the ingest API: the page with its headers and
@@ -114,6 +115,23 @@ class DemoSiteTest {
                 .expectBody()
                 .jsonPath("$.errors[0].field")
                 .isEqualTo("body");
+    }
+
+    /** Regression: the ingest API's OpenAPI description listed the demo site's own backend under /demo. */
+    @Test
+    void theApiDescriptionLeavesOutTheDemoSite() {
+        String docs = http.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(JsonMapper.builder().build().readTree(docs).get("paths").propertyNames())
+                .contains("/api/v1/comments")
+                .noneMatch(path -> path.startsWith("/demo"));
     }
 
     @Test

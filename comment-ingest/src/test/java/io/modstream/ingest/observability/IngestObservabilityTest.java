@@ -2,6 +2,7 @@ package io.modstream.ingest.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.modstream.events.CommentSubmitted;
 import io.modstream.events.Topics;
 import io.modstream.testing.kafka.KafkaTestBroker;
 import io.modstream.testing.kafka.TopicClient;
@@ -74,11 +75,9 @@ class IngestObservabilityTest {
                 List.of(Topics.COMMENTS_SUBMITTED),
                 true,
                 Duration.ofSeconds(20),
-                seen -> seen.stream().anyMatch(r -> id.equals(commentIdOf(r))));
-        ConsumerRecord<String, String> record = records.stream()
-                .filter(r -> id.equals(commentIdOf(r)))
-                .findFirst()
-                .orElseThrow();
+                seen -> seen.stream().anyMatch(r -> isComment(r, id)));
+        ConsumerRecord<String, String> record =
+                records.stream().filter(r -> isComment(r, id)).findFirst().orElseThrow();
         assertThat(TopicClient.header(record, "traceparent")).startsWith("00-" + traceId + "-");
 
         String scrape = new String(http.get()
@@ -112,8 +111,8 @@ class IngestObservabilityTest {
                 .isEqualTo("comment-ingest");
     }
 
-    /** comments.submitted is keyed by author: find a comment by the id in its value. */
-    private String commentIdOf(ConsumerRecord<String, String> record) {
-        return json.readTree(record.value()).path("commentId").asString();
+    /** Submitted comments are keyed by author, so one is found by the id in its value. */
+    private boolean isComment(ConsumerRecord<String, String> record, String id) {
+        return id.equals(json.readValue(record.value(), CommentSubmitted.class).commentId());
     }
 }

@@ -11,9 +11,12 @@ import io.modstream.events.Topics;
 import io.modstream.events.Verdict;
 import io.modstream.testing.kafka.KafkaTestBroker;
 import io.modstream.testing.kafka.TopicClient;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +33,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -245,6 +249,64 @@ class ReadSideTest {
         assertThat(resumed).containsExactlyInAnyOrder(second, third);
     }
 
+    /** Regression: a thread id with '/' could be posted, but reading it back answered an empty 400 or a 404. */
+    @Test
+    void threadIdsThatAreUrlPathsAreReadBackPercentEncoded() {
+        String unique = " " + UUID.randomUUID();
+        List<String> threads = List.of(
+                "news/2026/11/space station" + unique,
+                "/leading/and//double/slashes/" + unique,
+                "100% a;b\\c?d#e&f=g+h ...ü☃" + unique);
+        for (String thread : threads) {
+            publish(outcome(submitted(post(KEY_A, thread, "Read me back.")), Verdict.APPROVE, List.of()));
+        }
+
+        for (String thread : threads) {
+            await().atMost(WAIT)
+                    .untilAsserted(() -> http.get()
+                            .uri(url("/api/v1/threads/" + encoded(thread) + "/comments"))
+                            .header("Authorization", "Bearer " + KEY_A)
+                            .exchange()
+                            .expectStatus()
+                            .isOk()
+                            .expectBody()
+                            .jsonPath("$.total")
+                            .isEqualTo(1));
+        }
+        // Unencoded, the slashes make another path: a problem document, not the thread.
+        http.get()
+                .uri(url("/api/v1/threads/news/2026/11/space%20station" + encoded(unique) + "/comments"))
+                .header("Authorization", "Bearer " + KEY_A)
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void aThreadIdWithSlashesIsStreamedPercentEncoded() {
+        String thread = "news/2026/11/" + UUID.randomUUID();
+        Flux<ServerSentEvent<String>> stream = WebClient.create()
+                .get()
+                .uri(url("/api/v1/threads/" + encoded(thread) + "/stream"))
+                .header("Authorization", "Bearer " + KEY_A)
+                .retrieve()
+                .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() {})
+                .filter(event -> "comment".equals(event.event()));
+        CommentSubmitted comment = submitted(post(KEY_A, thread, "Live, under a path."));
+
+        ServerSentEvent<String> live = stream.doOnSubscribe(s -> new Thread(() -> {
+                            sleepQuietly(Duration.ofMillis(500));
+                            publish(outcome(comment, Verdict.APPROVE, List.of()));
+                        })
+                        .start())
+                .blockFirst(WAIT);
+
+        assertThat(live).isNotNull();
+        assertThat(json.readTree(live.data()).get("id").asString()).isEqualTo(comment.commentId());
+    }
+
     @Test
     void aFreshInstanceRebuildsTheStatusesFromKafka() {
         String id = post(KEY_A, "thread-" + UUID.randomUUID(), "Remember me.");
@@ -265,12 +327,13 @@ class ReadSideTest {
     }
 
     private String post(String key, String thread, String body) {
+        Map<String, Object> comment =
+                Map.of("threadId", thread, "author", Map.of("id", "reader-1", "name", "Ada"), "body", body);
         JsonNode answer = json.readTree(http.post()
                 .uri("/api/v1/comments")
                 .header("Authorization", "Bearer " + key)
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"threadId\":\"" + thread + "\",\"author\":{\"id\":\"reader-1\",\"name\":\"Ada\"},"
-                        + "\"body\":\"" + body + "\"}")
+                .bodyValue(json.writeValueAsString(comment))
                 .exchange()
                 .expectStatus()
                 .isAccepted()
@@ -300,9 +363,14 @@ class ReadSideTest {
                 .expectBody();
     }
 
-    /** comments.submitted is keyed by author: find a comment by the id in its value. */
-    private String commentIdOf(ConsumerRecord<String, String> record) {
-        return json.readTree(record.value()).path("commentId").asString();
+    /** As a browser's encodeURIComponent would: every character but the unreserved ones, '/' included. */
+    private static String encoded(String pathSegment) {
+        return UriUtils.encode(pathSegment, StandardCharsets.UTF_8);
+    }
+
+    /** Exactly these bytes, so that the client re-encodes nothing. */
+    private URI url(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
     }
 
     private CommentSubmitted submitted(String id) {
@@ -311,12 +379,17 @@ class ReadSideTest {
                         List.of(Topics.COMMENTS_SUBMITTED),
                         true,
                         WAIT,
-                        seen -> seen.stream().anyMatch(r -> id.equals(commentIdOf(r))))
+                        seen -> seen.stream().anyMatch(r -> isComment(r, id)))
                 .stream()
-                .filter(r -> id.equals(commentIdOf(r)))
+                .filter(r -> isComment(r, id))
                 .map(r -> json.readValue(r.value(), CommentSubmitted.class))
                 .findFirst()
                 .orElseThrow();
+    }
+
+    /** Submitted comments are keyed by author, so one is found by the id in its value. */
+    private boolean isComment(ConsumerRecord<String, String> record, String id) {
+        return id.equals(json.readValue(record.value(), CommentSubmitted.class).commentId());
     }
 
     private static CommentModerated outcome(CommentSubmitted comment, Verdict verdict, List<Reason> reasons) {

@@ -2,7 +2,6 @@ package io.modstream.ingest.submit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.modstream.events.AuthorKeys;
 import io.modstream.events.CommentSubmitted;
 import io.modstream.events.Topics;
 import io.modstream.testing.kafka.KafkaTestBroker;
@@ -70,15 +69,14 @@ class SubmitCommentTest {
         assertThat(answer.get("status")).isEqualTo("PENDING");
         List<ConsumerRecord<String, String>> records = submitted(id);
         assertThat(records).hasSize(1);
+        // Keyed by author, so that each author's comments reach the pipeline in order on one partition.
+        assertThat(records.get(0).key()).isEqualTo("site-a/reader-1");
         CommentSubmitted event = json.readValue(records.get(0).value(), CommentSubmitted.class);
         assertThat(event.siteId()).isEqualTo("site-a");
         assertThat(event.threadId()).isEqualTo("space-station");
         assertThat(event.author().name()).isEqualTo("Ada");
         assertThat(event.body()).isEqualTo("Great article!");
         assertThat(event.schemaVersion()).isEqualTo(CommentSubmitted.SCHEMA_VERSION);
-        // Keyed by author, so the author's comments reach the moderation task that holds the author's state.
-        assertThat(records.get(0).key())
-                .isEqualTo(AuthorKeys.of("site-a", event.author().id()));
     }
 
     @Test
@@ -208,6 +206,24 @@ class SubmitCommentTest {
                 .isEqualTo("threadId");
     }
 
+    /** Thread ids are read back in URL paths; ones no URL can carry are refused, not accepted and then unreadable. */
+    @Test
+    void threadIdsThatNoUrlCouldCarryAre422NamingTheField() {
+        for (String thread : List.of(".", "..", "news/../admin", "news/2026/.", "line\nbreak", "nul\u0000")) {
+            String body = json.writeValueAsString(
+                    Map.of("threadId", thread, "author", Map.of("id", "reader-1", "name", "Ada"), "body", "Hi."));
+            post(body)
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(422)
+                    .expectBody()
+                    .jsonPath("$.errors[0].field")
+                    .isEqualTo("threadId")
+                    .jsonPath("$.errors[0].message")
+                    .isEqualTo("must not contain control characters, or . or .. between slashes");
+        }
+    }
+
     @Test
     void retryWithTheSameIdempotencyKeyGetsTheSameIdAndPublishesOnce() {
         String key = "retry-" + System.nanoTime();
@@ -274,13 +290,14 @@ class SubmitCommentTest {
     }
 
     /**
-     * Every record of the comment on the topic. The 202 promises the record is already there, so a short read
-     * suffices; it runs its full length so that a duplicate would be seen too.
+     * Every record of the comment on the topic, found by its value since the key is the author. The 202 promises the
+     * record is already there, so a short read suffices; it runs its full length so that a duplicate would be seen
+     * too.
      */
     private List<ConsumerRecord<String, String>> submitted(String commentId) {
         return topics.read(List.of(Topics.COMMENTS_SUBMITTED), true, Duration.ofSeconds(2), seen -> false).stream()
                 .filter(r -> commentId.equals(
-                        json.readTree(r.value()).path("commentId").asString()))
+                        json.readValue(r.value(), CommentSubmitted.class).commentId()))
                 .toList();
     }
 }
