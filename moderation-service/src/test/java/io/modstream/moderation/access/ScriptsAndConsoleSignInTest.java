@@ -98,6 +98,14 @@ class ScriptsAndConsoleSignInTest {
                 .getResponseCookies()
                 .getFirst("XSRF-TOKEN");
         assertThat(csrf).isNotNull();
+        // The sign-in form needs the token too (against login CSRF).
+        http.post()
+                .uri("/login")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("username=alice&password=" + PASSWORD)
+                .exchange()
+                .expectStatus()
+                .isForbidden();
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("username", "alice");
         form.add("password", PASSWORD);
