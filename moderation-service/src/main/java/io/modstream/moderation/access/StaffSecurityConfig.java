@@ -1,10 +1,12 @@
 package io.modstream.moderation.access;
 
 import io.modstream.moderation.ModerationProperties.Role;
+import io.modstream.moderation.apitokens.BearerTokenAuthentication;
 import java.net.URI;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -13,18 +15,22 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -36,25 +42,28 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Who may call what. Two ways in, one set of users ({@link StaffDirectory}):
+ * Who may call what. Three ways in, one set of users ({@link StaffDirectory}), two security chains chosen by whether
+ * the request carries an {@code Authorization} header:
  *
  * <ul>
- *   <li><b>Scripts and tools</b> send HTTP Basic on every request. No session is made, so there is no cookie a browser
- *       could be tricked into sending.
+ *   <li><b>Scripts and tools</b> send HTTP Basic or an API token ({@code Authorization: Bearer}, see
+ *       {@link BearerTokenAuthentication}) on every request. Their chain is stateless: no session, no CSRF cookie, so
+ *       there is no cookie a browser could be tricked into sending, and the header is checked on every request.
  *   <li><b>The console</b> ({@code /console/}) signs in with a form at {@code POST /login} and holds a session cookie
  *       (HttpOnly, SameSite=Strict, Secure: see {@code server.reactive.session.cookie} in application.yml). Every
  *       state-changing request that rides on the session must carry the CSRF token: the console reads it from the
  *       {@code XSRF-TOKEN} cookie and sends it as {@code X-XSRF-TOKEN}.
  * </ul>
  *
- * <p>A request with an {@code Authorization} header is checked by that header alone and is exempt from CSRF: every
- * state-changing endpoint takes only {@code application/json}, which a cross-site form cannot send and a cross-site
- * script cannot send without a CORS preflight this service never grants.
+ * <p>A request with an {@code Authorization} header is checked by that header alone, even if it also carries a
+ * session cookie, and needs no CSRF token: every state-changing endpoint takes only {@code application/json}, which a
+ * cross-site form cannot send and a cross-site script cannot send without a CORS preflight this service never grants.
  *
- * <p>Health stays open for load balancers. The operator page ({@code /ops/}) and its API ({@code /api/v1/ops/**}) need
- * the {@code OPERATOR} role. Every other endpoint needs a signed-in user; which site they may touch is checked by
- * {@link SiteAccess}. An unauthenticated API call gets 401 as problem+json; an unauthenticated page load
- * is sent to the sign-in page.
+ * <p>Health stays open for load balancers, and the API's description ({@code /v3/api-docs}) for tools; Swagger UI
+ * ({@code /swagger-ui.html}) needs a signed-in user. The operator page ({@code /ops/}) and its API
+ * ({@code /api/v1/ops/**}) need the {@code OPERATOR} role. Every other endpoint needs a signed-in user; which site they
+ * may touch is checked by {@link SiteAccess}. An unauthenticated API call gets 401 as problem+json; an unauthenticated
+ * page load in a browser is sent to the sign-in page.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
@@ -72,20 +81,62 @@ class StaffSecurityConfig {
     /** Sent by the console's own requests, so a 401 does not make the browser show its Basic sign-in box. */
     static final String CONSOLE_HEADER = "X-Modstream-Console";
 
+    /** Pages a browser opens: without a session it is sent to the sign-in form rather than answered 401. */
+    private static final ServerWebExchangeMatcher PAGES = ServerWebExchangeMatchers.pathMatchers(
+            HttpMethod.GET,
+            "/console/**",
+            "/ops",
+            "/ops/**",
+            "/swagger-ui.html",
+            "/swagger-ui/**",
+            "/webjars/swagger-ui/**");
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * Requests that carry their own credentials. Ordered first: whatever else such a request carries (a session
+     * cookie, say), the header decides, and nothing is remembered after the answer.
+     */
     @Bean
-    SecurityWebFilterChain staffSecurity(ServerHttpSecurity http, JsonMapper json) {
+    @Order(1)
+    SecurityWebFilterChain scriptSecurity(
+            ServerHttpSecurity http, JsonMapper json, BearerTokenAuthentication bearerTokens) {
+        ProblemWriter problems = new ProblemWriter(json);
+        ServerAuthenticationEntryPoint signInFirst =
+                (exchange, e) -> problems.write(exchange, HttpStatus.UNAUTHORIZED, "Sign in first.");
+        ServerAuthenticationEntryPoint unknownToken = (exchange, e) -> problems.write(
+                exchange,
+                HttpStatus.UNAUTHORIZED,
+                "The bearer token in the Authorization header is not a known API token (revoked, or mistyped).");
+        NoOpServerSecurityContextRepository nothingKept = NoOpServerSecurityContextRepository.getInstance();
+        return http.securityMatcher(StaffSecurityConfig::carriesAuthorization)
+                .securityContextRepository(nothingKept)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+                .httpBasic(basic -> basic.securityContextRepository(nothingKept).authenticationEntryPoint(signInFirst))
+                .addFilterAt(bearerTokens.filter(unknownToken), SecurityWebFiltersOrder.HTTP_BASIC)
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(signInFirst)
+                        .accessDeniedHandler(
+                                (exchange, e) -> problems.write(exchange, HttpStatus.FORBIDDEN, "Not allowed.")))
+                .authorizeExchange(StaffSecurityConfig::rules)
+                .build();
+    }
+
+    /** Browsers: the console's form sign-in, its session and CSRF token. */
+    @Bean
+    @Order(2)
+    SecurityWebFilterChain consoleSecurity(ServerHttpSecurity http, JsonMapper json) {
         ProblemWriter problems = new ProblemWriter(json);
         CookieServerCsrfTokenRepository csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict").secure(true));
         // Pages send a browser without a session to the sign-in form; the entry point remembers the page in the
         // session, and the success handler returns there (to the console when nothing was remembered).
-        ServerWebExchangeMatcher consolePages =
-                ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/console/**", "/ops", "/ops/**");
         RedirectServerAuthenticationEntryPoint toSignIn = new RedirectServerAuthenticationEntryPoint(SIGN_IN_PAGE);
         return http.securityContextRepository(new WebSessionServerSecurityContextRepository())
                 // The console loads only its own files: no inline script, nothing from elsewhere, never in a frame.
@@ -102,45 +153,52 @@ class StaffSecurityConfig {
                                 new RedirectServerAuthenticationFailureHandler(SIGN_IN_PAGE + "?error"))
                         .authenticationEntryPoint(toSignIn))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(signedOut()))
-                .httpBasic(basic -> basic.authenticationEntryPoint(
-                        (exchange, e) -> problems.write(exchange, HttpStatus.UNAUTHORIZED, "Sign in first.")))
-                .exceptionHandling(handling -> handling.authenticationEntryPoint((exchange, e) -> consolePages
-                                .matches(exchange)
+                // Basic belongs to the other chain; here it would only make a session of a password.
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .exceptionHandling(handling -> handling.authenticationEntryPoint((exchange, e) -> PAGES.matches(
+                                        exchange)
                                 .flatMap(page -> page.isMatch()
                                         ? toSignIn.commence(exchange, e)
                                         : problems.write(exchange, HttpStatus.UNAUTHORIZED, "Sign in first.")))
                         .accessDeniedHandler(
                                 (exchange, e) -> problems.write(exchange, HttpStatus.FORBIDDEN, "Not allowed.")))
-                .authorizeExchange(exchanges -> exchanges
-                        // Read-only; in production keep the actuator paths to the internal network.
-                        .pathMatchers(
-                                "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
-                        .permitAll()
-                        .pathMatchers(
-                                HttpMethod.GET,
-                                SIGN_IN_PAGE,
-                                "/console/console.css",
-                                "/console/login.js",
-                                "/common/dom.js")
-                        .permitAll()
-                        // The API's description (OpenAPI 3); it describes, it does not reveal data.
-                        .pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**")
-                        .permitAll()
-                        // Reads one instance forwards to another; the shared cluster token is checked there.
-                        .pathMatchers(HttpMethod.GET, "/internal/v1/**")
-                        .permitAll()
-                        // The operator page and its API: the whole broker, not one site, so a role check suffices.
-                        .pathMatchers("/ops", "/ops/**", "/api/v1/ops/**")
-                        .hasRole(Role.OPERATOR.name())
-                        .anyExchange()
-                        .authenticated())
+                .authorizeExchange(StaffSecurityConfig::rules)
                 .build();
+    }
+
+    /** What each path needs; the same for both chains. */
+    private static void rules(ServerHttpSecurity.AuthorizeExchangeSpec exchanges) {
+        exchanges
+                // Read-only; in production keep the actuator paths to the internal network.
+                .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+                .permitAll()
+                .pathMatchers(
+                        HttpMethod.GET, SIGN_IN_PAGE, "/console/console.css", "/console/login.js", "/common/dom.js")
+                .permitAll()
+                // The API's description (OpenAPI 3); it describes, it does not reveal data. Swagger UI, which makes
+                // calls, is for signed-in staff (below).
+                .pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**")
+                .permitAll()
+                // Reads one instance forwards to another; the shared cluster token is checked there.
+                .pathMatchers(HttpMethod.GET, "/internal/v1/**")
+                .permitAll()
+                // The operator page and its API: the whole broker, not one site, so a role check suffices.
+                .pathMatchers("/ops", "/ops/**", "/api/v1/ops/**")
+                .hasRole(Role.OPERATOR.name())
+                .anyExchange()
+                .authenticated();
+    }
+
+    private static Mono<ServerWebExchangeMatcher.MatchResult> carriesAuthorization(ServerWebExchange exchange) {
+        return exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
+                ? ServerWebExchangeMatcher.MatchResult.match()
+                : ServerWebExchangeMatcher.MatchResult.notMatch();
     }
 
     /**
      * Unsafe methods need the token when they could ride on a browser's ambient credentials: a session cookie, or
      * the sign-in form itself (against login CSRF). A request without either has nothing to forge and is left to
-     * authentication, which answers 401.
+     * authentication, which answers 401. (Requests with an {@code Authorization} header never reach this chain.)
      */
     private static Mono<ServerWebExchangeMatcher.MatchResult> needsCsrfToken(ServerWebExchange exchange) {
         ServerHttpRequest request = exchange.getRequest();
@@ -149,10 +207,9 @@ class StaffSecurityConfig {
                 || method == HttpMethod.HEAD
                 || method == HttpMethod.OPTIONS
                 || method == HttpMethod.TRACE;
-        boolean selfAuthenticated = request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
         boolean ambient = request.getCookies().containsKey(SESSION_COOKIE)
                 || request.getPath().pathWithinApplication().value().equals("/login");
-        return safe || selfAuthenticated || !ambient
+        return safe || !ambient
                 ? ServerWebExchangeMatcher.MatchResult.notMatch()
                 : ServerWebExchangeMatcher.MatchResult.match();
     }
