@@ -15,6 +15,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -30,6 +32,7 @@ import org.springframework.security.web.server.context.WebSessionServerSecurityC
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
@@ -78,6 +81,9 @@ class StaffSecurityConfig {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
+    private static final String SIGN_IN_FIRST = "Sign in first: send a username and password (HTTP Basic) or an API"
+            + " token ('Bearer <token>') in the Authorization header.";
+
     /** Sent by the console's own requests, so a 401 does not make the browser show its Basic sign-in box. */
     static final String CONSOLE_HEADER = "X-Modstream-Console";
 
@@ -105,8 +111,12 @@ class StaffSecurityConfig {
     SecurityWebFilterChain scriptSecurity(
             ServerHttpSecurity http, JsonMapper json, BearerTokenAuthentication bearerTokens) {
         ProblemWriter problems = new ProblemWriter(json);
-        ServerAuthenticationEntryPoint signInFirst =
-                (exchange, e) -> problems.write(exchange, HttpStatus.UNAUTHORIZED, "Sign in first.");
+        ServerAuthenticationEntryPoint signInFirst = (exchange, e) -> problems.write(
+                exchange,
+                HttpStatus.UNAUTHORIZED,
+                e instanceof BadCredentialsException
+                        ? "The username or password in the Authorization header is wrong."
+                        : SIGN_IN_FIRST);
         ServerAuthenticationEntryPoint unknownToken = (exchange, e) -> problems.write(
                 exchange,
                 HttpStatus.UNAUTHORIZED,
@@ -121,9 +131,8 @@ class StaffSecurityConfig {
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .httpBasic(basic -> basic.securityContextRepository(nothingKept).authenticationEntryPoint(signInFirst))
                 .addFilterAt(bearerTokens.filter(unknownToken), SecurityWebFiltersOrder.HTTP_BASIC)
-                .exceptionHandling(handling -> handling.authenticationEntryPoint(signInFirst)
-                        .accessDeniedHandler(
-                                (exchange, e) -> problems.write(exchange, HttpStatus.FORBIDDEN, "Not allowed.")))
+                .exceptionHandling(handling ->
+                        handling.authenticationEntryPoint(signInFirst).accessDeniedHandler(problems::forbidden))
                 .authorizeExchange(StaffSecurityConfig::rules)
                 .build();
     }
@@ -144,6 +153,11 @@ class StaffSecurityConfig {
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
                         // The token as the cookie holds it (the console is script, not a server-rendered form).
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+                        .accessDeniedHandler((exchange, e) -> problems.write(
+                                exchange,
+                                HttpStatus.FORBIDDEN,
+                                "A request that rides on the console's session needs the CSRF token: send the value"
+                                        + " of the XSRF-TOKEN cookie as the X-XSRF-TOKEN header."))
                         .requireCsrfProtectionMatcher(StaffSecurityConfig::needsCsrfToken))
                 .formLogin(form -> form.loginPage(SIGN_IN_PAGE)
                         .requiresAuthenticationMatcher(
@@ -159,9 +173,8 @@ class StaffSecurityConfig {
                                         exchange)
                                 .flatMap(page -> page.isMatch()
                                         ? toSignIn.commence(exchange, e)
-                                        : problems.write(exchange, HttpStatus.UNAUTHORIZED, "Sign in first.")))
-                        .accessDeniedHandler(
-                                (exchange, e) -> problems.write(exchange, HttpStatus.FORBIDDEN, "Not allowed.")))
+                                        : problems.write(exchange, HttpStatus.UNAUTHORIZED, SIGN_IN_FIRST)))
+                        .accessDeniedHandler(problems::forbidden))
                 .authorizeExchange(StaffSecurityConfig::rules)
                 .build();
     }
@@ -250,8 +263,28 @@ class StaffSecurityConfig {
                 .build();
     }
 
+    /**
+     * A URL Spring Security's firewall refuses (an encoded line feed, say) is answered with a problem document that
+     * says why, instead of the firewall's empty 400.
+     */
+    @Bean
+    ServerExchangeRejectedHandler refusedUrlProblem(JsonMapper json) {
+        ProblemWriter problems = new ProblemWriter(json);
+        return (exchange, refused) -> problems.write(exchange, HttpStatus.BAD_REQUEST, refused.getMessage() + ".");
+    }
+
     /** Writes RFC 9457 problem documents for errors raised before any controller runs. */
     private record ProblemWriter(JsonMapper json) {
+
+        /** Only the operator pages and their API need a role (see {@link #rules}); every other path needs a user. */
+        Mono<Void> forbidden(ServerWebExchange exchange, AccessDeniedException denied) {
+            return write(
+                    exchange,
+                    HttpStatus.FORBIDDEN,
+                    "Your account may not use "
+                            + exchange.getRequest().getPath().value() + ": it needs the " + Role.OPERATOR.name()
+                            + " role.");
+        }
 
         Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

@@ -19,16 +19,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.validation.annotation.Validated;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -122,12 +119,6 @@ class AuthorController {
                     return new ActionAnswer(standing, rejected);
                 })
                 .subscribeOn(Schedulers.boundedElastic());
-    }
-
-    /** A body that cannot be read, or fails validation, is answered with the field that is wrong. */
-    @ExceptionHandler(ServerWebInputException.class)
-    ProblemDetail unreadable(ServerWebInputException failure) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, UnreadableAction.detail(failure));
     }
 
     private void publish(AuthorActionTaken taken) {

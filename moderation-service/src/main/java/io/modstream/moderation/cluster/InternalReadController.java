@@ -43,7 +43,9 @@ class InternalReadController {
             @RequestParam String key,
             @RequestHeader(name = ClusterToken.HEADER, required = false) @Nullable String presented) {
         if (!token.matches(presented)) {
-            throw Problems.of(HttpStatus.UNAUTHORIZED, "Not an instance of this deployment.");
+            throw Problems.of(
+                    HttpStatus.UNAUTHORIZED,
+                    "The " + ClusterToken.HEADER + " header is missing or is not this deployment's cluster token.");
         }
         if (!STORES.contains(store)) {
             throw Problems.of(HttpStatus.NOT_FOUND, "No such store.");

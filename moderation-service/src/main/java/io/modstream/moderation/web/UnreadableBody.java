@@ -1,4 +1,4 @@
-package io.modstream.moderation.authors;
+package io.modstream.moderation.web;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -11,13 +11,14 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
- * The {@code detail} of a 400 for an author action that could not be read, naming the field: {@code "P1Y"} as a
- * duration used to be answered only "Failed to read HTTP message". A suspension is in days, hours or minutes, not
- * calendar years or months, whose length depends on when they start.
+ * The {@code detail} of a 400 for a request body that could not be read or failed validation, naming each field at
+ * fault: {@code "P1Y"} as a duration, or a note too long, used to be answered only "Failed to read HTTP message" or
+ * "Invalid request content.". A duration is in days, hours or minutes, not calendar years or months, whose length
+ * depends on when they start.
  */
-final class UnreadableAction {
+final class UnreadableBody {
 
-    private UnreadableAction() {}
+    private UnreadableBody() {}
 
     static String detail(ServerWebInputException failure) {
         if (failure instanceof WebExchangeBindException invalid) {
@@ -32,7 +33,7 @@ final class UnreadableAction {
                 return field(mismatch) + ": " + problem(mismatch);
             }
         }
-        return "The body must be an author action, e.g. {\"action\":\"SUSPEND\",\"duration\":\"P7D\"}.";
+        return "The request body is missing or is not valid JSON.";
     }
 
     private static String field(JacksonException failure) {
