@@ -155,9 +155,10 @@ trap 'exit 129' HUP
 
 # packaged_jar MODULE GIVEN: GIVEN if set, else MODULE/target/MODULE-*-exec.jar; fails with how to build it.
 packaged_jar() {
-  local module=$1 given=$2 jar
-  jar="${given:-$(ls "$module"/target/"$module"-*-exec.jar 2>/dev/null | head -n 1 || true)}"
-  [ -n "$jar" ] || fail "no $module/target/$module-*-exec.jar; build it (./mvnw -pl comment-ingest,moderation-service -am package -DskipTests) or name it"
+  local module=$1 given=$2 jar name
+  name="$(basename "$module")"
+  jar="${given:-$(ls "$module"/target/"$name"-*-exec.jar 2>/dev/null | head -n 1 || true)}"
+  [ -n "$jar" ] || fail "no $module/target/$name-*-exec.jar; build it (./mvnw -pl $module -am package -DskipTests) or name it"
   [ -f "$jar" ] || fail "no $module jar at $jar"
   printf '%s\n' "$jar"
 }

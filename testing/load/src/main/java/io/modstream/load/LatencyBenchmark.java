@@ -1,18 +1,12 @@
 package io.modstream.load;
 
 import io.modstream.events.CommentSubmitted;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,13 +80,14 @@ public final class LatencyBenchmark {
         Files.createDirectories(workDir);
         List<String> jvm = options.words("service-jvm");
 
-        String apiKey = newApiKey();
+        SiteKey siteKey = SiteKey.random();
+        String apiKey = siteKey.secret();
         ServiceProcess ingest = ServiceProcess.ingest(
                 options.path("ingest-jar", ""),
                 bootstrap,
                 partitions,
                 CommentMix.SITE_ID,
-                sha256Hex(apiKey),
+                siteKey.sha256Hex(),
                 jvm,
                 List.of(),
                 workDir.resolve("comment-ingest.log").toAbsolutePath());
@@ -280,20 +275,5 @@ public final class LatencyBenchmark {
                     comment.body())));
         }
         return requests;
-    }
-
-    private static String newApiKey() {
-        byte[] key = new byte[24];
-        new SecureRandom().nextBytes(key);
-        return "load-" + Base64.getUrlEncoder().withoutPadding().encodeToString(key);
-    }
-
-    private static String sha256Hex(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

@@ -35,6 +35,7 @@ final class ServiceProcess {
     private final List<String> command;
     private final Path log;
     private final Path pidFile;
+    private final String readinessPath;
     private final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private Process process;
@@ -42,6 +43,12 @@ final class ServiceProcess {
     private int starts;
 
     private ServiceProcess(Path jar, List<String> jvmArgs, int port, List<String> arguments, Path log) {
+        this(jar, jvmArgs, port, arguments, log, "/actuator/health/readiness");
+    }
+
+    private ServiceProcess(
+            Path jar, List<String> jvmArgs, int port, List<String> arguments, Path log, String readinessPath) {
+        this.readinessPath = readinessPath;
         if (!Files.isRegularFile(jar)) {
             throw new IllegalArgumentException("No service jar at " + jar);
         }
@@ -114,6 +121,15 @@ final class ServiceProcess {
         return new ServiceProcess(jar, jvmArgs, freePort(), arguments, log);
     }
 
+    /**
+     * The ingest benchmark's baseline app (testing/ingest-baseline): no actuator, so that it pays for nothing but
+     * parsing and sending; it is ready when {@code /ready} answers.
+     */
+    static ServiceProcess baseline(Path jar, String bootstrap, String topic, List<String> jvmArgs, Path log) {
+        List<String> arguments = List.of("--spring.kafka.bootstrap-servers=" + bootstrap, "--baseline.topic=" + topic);
+        return new ServiceProcess(jar, jvmArgs, freePort(), arguments, log, "/ready");
+    }
+
     /** Starts a new process. */
     void start() {
         starts++;
@@ -146,12 +162,12 @@ final class ServiceProcess {
     }
 
     /**
-     * Waits until {@code /actuator/health/readiness} answers 200 (every readiness indicator UP), polling every
+     * Waits until {@code /actuator/health/readiness} (the baseline: {@code /ready}) answers 200, polling every
      * 100 ms; returns the {@link System#nanoTime()} of that answer. Fails with the log's tail if the process ends or
      * the timeout passes first.
      */
     long awaitReady(Duration timeout) throws InterruptedException {
-        HttpRequest readiness = HttpRequest.newBuilder(url("/actuator/health/readiness"))
+        HttpRequest readiness = HttpRequest.newBuilder(url(readinessPath))
                 .timeout(Duration.ofSeconds(2))
                 .build();
         long deadline = System.nanoTime() + timeout.toNanos();

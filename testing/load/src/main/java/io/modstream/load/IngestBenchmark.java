@@ -1,0 +1,300 @@
+package io.modstream.load;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * comment-ingest against a bare WebFlux app, by the method of MEASURING.md ("Ingest"): both run as processes against
+ * the same fresh broker; wrk (2 threads, keep-alive connections, a unique author per request) posts the same
+ * comment JSON to each; after a warm-up of each, rounds of short runs alternate between the two at every connection
+ * count, so that the noise of these shared cores falls on both alike. The baseline (testing/ingest-baseline) parses
+ * the JSON and answers 202 once {@code KafkaTemplate.send} with acks=all is acknowledged; it writes to a topic of
+ * its own, so that comment-ingest's read side does not pay for the baseline's records.
+ *
+ * <p>Prints each run (requests/s, p50, p99, non-2xx answers), then per connection count the median rate of each side
+ * and comment-ingest's ratio to the baseline. Exits 1 if a comment-ingest run had non-2xx answers or socket errors.
+ *
+ * <pre>
+ * java -jar testing/load/target/load.jar --bootstrap 127.0.0.1:19092 \
+ *     --ingest-jar comment-ingest/target/comment-ingest-0.1.0-SNAPSHOT-exec.jar \
+ *     --baseline-jar testing/ingest-baseline/target/ingest-baseline-0.1.0-SNAPSHOT-exec.jar \
+ *     [--connections 64,256] [--seconds 20] [--warm-up-s 40] [--rounds 2] [--work-dir DIR] [--service-jvm "-Xmx512m"]
+ * </pre>
+ */
+public final class IngestBenchmark {
+
+    private static final Set<String> OPTIONS = Set.of(
+            "bootstrap",
+            "ingest-jar",
+            "baseline-jar",
+            "connections",
+            "seconds",
+            "warm-up-s",
+            "rounds",
+            "partitions",
+            "work-dir",
+            "service-jvm");
+    private static final String BASELINE_TOPIC = "ingest-baseline.comments";
+
+    private IngestBenchmark() {}
+
+    /** One wrk run. */
+    record Run(String app, int connections, double requestsPerSecond, double p50Millis, double p99Millis, long bad) {}
+
+    public static void main(String[] args) throws Exception {
+        Options options = new Options(args, OPTIONS);
+        String bootstrap = options.required("bootstrap");
+        Path workDir = options.path("work-dir", ".").toAbsolutePath();
+        Files.createDirectories(workDir);
+        int seconds = options.integer("seconds", 20);
+        int warmUp = options.integer("warm-up-s", 40);
+        int rounds = options.integer("rounds", 2);
+        int partitions = options.integer("partitions", 3);
+        List<Integer> connections = Arrays.stream(
+                        options.string("connections", "64,256").split(","))
+                .map(String::trim)
+                .map(Integer::parseInt)
+                .toList();
+        List<String> jvm = options.words("service-jvm");
+
+        try (Admin admin = Kafka.admin(bootstrap)) {
+            Kafka.createTopic(admin, BASELINE_TOPIC, partitions);
+        }
+        SiteKey key = SiteKey.random();
+        ServiceProcess ingest = ServiceProcess.ingest(
+                options.path("ingest-jar", ""),
+                bootstrap,
+                partitions,
+                "bench-site",
+                key.sha256Hex(),
+                jvm,
+                List.of(),
+                workDir.resolve("comment-ingest.log"));
+        ServiceProcess baseline = ServiceProcess.baseline(
+                options.path("baseline-jar", ""),
+                bootstrap,
+                BASELINE_TOPIC,
+                jvm,
+                workDir.resolve("ingest-baseline.log"));
+        Thread stopOnExit = ServiceProcess.stopAllOnExit(ingest, baseline);
+        ingest.start();
+        baseline.start();
+        ingest.awaitReady(Duration.ofSeconds(180));
+        baseline.awaitReady(Duration.ofSeconds(180));
+        Path script = workDir.resolve("post-comment.lua");
+        Files.writeString(script, luaScript(key), StandardCharsets.UTF_8);
+
+        log("Warm-up: %d s each at %d connections", warmUp, connections.get(0));
+        wrk("ingest", ingest, script, connections.get(0), warmUp, workDir);
+        wrk("baseline", baseline, script, connections.get(0), warmUp, workDir);
+
+        List<Run> runs = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            for (int c : connections) {
+                // Alternate who goes first, so that neither always follows the other's garbage and page cache.
+                boolean baselineFirst = round % 2 == 1;
+                runs.add(wrk(
+                        baselineFirst ? "baseline" : "ingest",
+                        baselineFirst ? baseline : ingest,
+                        script,
+                        c,
+                        seconds,
+                        workDir));
+                runs.add(wrk(
+                        baselineFirst ? "ingest" : "baseline",
+                        baselineFirst ? ingest : baseline,
+                        script,
+                        c,
+                        seconds,
+                        workDir));
+            }
+        }
+        ServiceProcess.stopAll(ingest, baseline);
+        Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        System.exit(report(runs, connections, seconds) ? 0 : 1);
+    }
+
+    private static boolean report(List<Run> runs, List<Integer> connections, int seconds) {
+        System.out.printf(
+                Locale.ROOT, "%nIngest benchmark (MEASURING.md): wrk -t2, %d s runs, unique authors%n", seconds);
+        for (Run run : runs) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-8s %4d connections  %,10.1f req/s  p50 %7.2f ms  p99 %7.2f ms  non-2xx/errors %d%n",
+                    run.app(),
+                    run.connections(),
+                    run.requestsPerSecond(),
+                    run.p50Millis(),
+                    run.p99Millis(),
+                    run.bad());
+        }
+        boolean clean = true;
+        for (int c : connections) {
+            double ingest = median(runs, "ingest", c, Run::requestsPerSecond);
+            double baseline = median(runs, "baseline", c, Run::requestsPerSecond);
+            double ingestP99 = median(runs, "ingest", c, Run::p99Millis);
+            double baselineP99 = median(runs, "baseline", c, Run::p99Millis);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %4d connections: comment-ingest %,.1f req/s (p99 %.2f ms), baseline %,.1f req/s (p99 %.2f ms):"
+                            + " ratio %.3f%n",
+                    c,
+                    ingest,
+                    ingestP99,
+                    baseline,
+                    baselineP99,
+                    ingest / baseline);
+            System.out.printf(
+                    Locale.ROOT,
+                    "RESULT connections=%d ingest_rps=%.1f baseline_rps=%.1f ratio=%.4f ingest_p99_ms=%.2f"
+                            + " baseline_p99_ms=%.2f%n",
+                    c,
+                    ingest,
+                    baseline,
+                    ingest / baseline,
+                    ingestP99,
+                    baselineP99);
+        }
+        for (Run run : runs) {
+            clean &= run.bad() == 0;
+        }
+        return clean;
+    }
+
+    private static double median(
+            List<Run> runs, String app, int connections, java.util.function.ToDoubleFunction<Run> value) {
+        double[] values = runs.stream()
+                .filter(run -> run.app().equals(app) && run.connections() == connections)
+                .mapToDouble(value)
+                .sorted()
+                .toArray();
+        int n = values.length;
+        return n == 0 ? Double.NaN : n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    }
+
+    /** Runs wrk once and reads its summary; wrk's own output is kept in the work folder. */
+    private static Run wrk(String app, ServiceProcess service, Path script, int connections, int seconds, Path workDir)
+            throws IOException, InterruptedException {
+        if (!service.alive()) {
+            throw new IllegalStateException(app + " is not running:\n" + service.logTail(40));
+        }
+        Path out = workDir.resolve("wrk-" + app + "-" + connections + "-" + System.currentTimeMillis() + ".txt");
+        Process wrk = new ProcessBuilder(
+                        "wrk",
+                        "-t2",
+                        "-c" + connections,
+                        "-d" + seconds + "s",
+                        "--timeout",
+                        "10s",
+                        "--latency",
+                        "-s",
+                        script.toString(),
+                        service.url("/api/v1/comments").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile())
+                .start();
+        if (!wrk.waitFor(seconds + 60L, TimeUnit.SECONDS)) {
+            wrk.destroyForcibly();
+            throw new IllegalStateException("wrk did not finish; see " + out);
+        }
+        String text = Files.readString(out, StandardCharsets.UTF_8);
+        Run run = new Run(
+                app,
+                connections,
+                number(text, "Requests/sec:\\s+([\\d.]+)"),
+                millis(text, "50%"),
+                millis(text, "99%"),
+                (long) number(text, "Non-2xx or 3xx responses:\\s+(\\d+)", 0) + (long) socketErrors(text));
+        log(
+                "%s at %d connections: %,.1f req/s, p50 %.2f ms, p99 %.2f ms, non-2xx/errors %d",
+                app, connections, run.requestsPerSecond(), run.p50Millis(), run.p99Millis(), run.bad());
+        return run;
+    }
+
+    private static double number(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        if (!m.find()) {
+            throw new IllegalStateException("wrk printed no " + regex + ":\n" + text);
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
+    private static double number(String text, String regex, double fallback) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        return m.find() ? Double.parseDouble(m.group(1)) : fallback;
+    }
+
+    private static double socketErrors(String text) {
+        Matcher m = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)")
+                .matcher(text);
+        if (!m.find()) {
+            return 0;
+        }
+        return Double.parseDouble(m.group(1))
+                + Double.parseDouble(m.group(2))
+                + Double.parseDouble(m.group(3))
+                + Double.parseDouble(m.group(4));
+    }
+
+    /** A percentile of wrk's latency distribution, in milliseconds (wrk prints us, ms or s). */
+    private static double millis(String text, String percentile) {
+        Matcher m = Pattern.compile(
+                        "^\\s+" + Pattern.quote(percentile) + "\\s+([\\d.]+)(us|ms|s)\\s*$", Pattern.MULTILINE)
+                .matcher(text);
+        if (!m.find()) {
+            throw new IllegalStateException("wrk printed no " + percentile + " latency:\n" + text);
+        }
+        double value = Double.parseDouble(m.group(1));
+        return switch (m.group(2)) {
+            case "us" -> value / 1000;
+            case "s" -> value * 1000;
+            default -> value;
+        };
+    }
+
+    /**
+     * The request wrk sends: a realistic 3-sentence comment on one thread, with an author id of its own (wrk thread,
+     * start time, counter), as a site's backend would post it.
+     */
+    private static String luaScript(SiteKey key) {
+        return """
+                local counter = 0
+                local threads = 0
+                function setup(thread)
+                  thread:set("index", threads)
+                  threads = threads + 1
+                end
+                function init(args)
+                  prefix = "w" .. index .. "-" .. os.time() .. "-" .. math.random(1000000)
+                end
+                local text = "The station kept both crews busy through the storm, and the repairs held. "
+                  .. "I read the whole piece twice; the part about the docking schedule was new to me. "
+                  .. "Thanks for covering it in this much detail, and for the photos of the solar arrays."
+                wrk.headers["Content-Type"] = "application/json"
+                wrk.headers["Authorization"] = "Bearer %s"
+                request = function()
+                  counter = counter + 1
+                  local body = '{"threadId":"bench-thread","threadTitle":"Old rivals, one orbit",'
+                    .. '"author":{"id":"' .. prefix .. '-' .. counter .. '","name":"Reader"},'
+                    .. '"body":"' .. text .. '"}'
+                  return wrk.format("POST", nil, nil, body)
+                end
+                """.formatted(key.secret());
+    }
+
+    static void log(String format, Object... args) {
+        PipelineBenchmark.log(format, args);
+    }
+}
