@@ -112,12 +112,17 @@ class CommentController {
                 .map(outcome -> accepted(outcome.commentId(), outcome.replayed()));
     }
 
-    /** Publishes, then records the comment as pending here, so a status read right after the 202 finds it. */
+    /**
+     * Publishes, then records the comment as pending here, so a status read right after the 202 finds it. One line per
+     * comment at DEBUG, not INFO: at thousands of comments a second, a structured log line each cost more than a
+     * third of the producer's I/O thread (docs/benchmarks.md); the count is the {@code modstream_comments_received}
+     * metric, and the comment's journey is in its trace.
+     */
     private Mono<Void> publish(CommentSubmitted comment) {
         return publisher.publish(comment).then(Mono.fromRunnable(() -> {
             statuses.accepted(comment);
             metrics.received(comment.siteId());
-            log.atInfo()
+            log.atDebug()
                     .addKeyValue("commentId", comment.commentId())
                     .addKeyValue("siteId", comment.siteId())
                     .log("Accepted comment {} from site {}", comment.commentId(), comment.siteId());

@@ -40,6 +40,9 @@ class CommentPublisher {
         // send() can block for up to max.block.ms while it looks up the partition leader, so not on an event loop.
         return Mono.fromFuture(() -> kafka.send(Topics.COMMENTS_SUBMITTED, AuthorKeys.of(comment), comment))
                 .subscribeOn(Schedulers.boundedElastic())
+                // The acknowledgement completes the future on the producer's one I/O thread; what follows (the
+                // status, metrics, the 202) must not run there, or every request queues behind that one thread.
+                .publishOn(Schedulers.parallel())
                 .timeout(timeout)
                 .doOnError(e -> log.warn(
                         "Comment {} of site {} not acknowledged by Kafka: {}",
