@@ -12,7 +12,7 @@
 # wrk run) stay in testing/load/target/ingest-benchmark/.
 #
 # Usage: testing/load/ingest-benchmark.sh [--connections 64,256] [--seconds S] [--warm-up-s S] [--rounds R]
-#                                         [--ingest-jar PATH] [--baseline-jar PATH] [--skip-build]
+#                                         [--ingest-jar PATH] [--baseline-jar PATH] [--skip-build] [-- INGEST_ARG...]
 #   --connections L  comma-separated connection counts (default 64,256, as MEASURING.md)
 #   --seconds S      each measured run (default 20)
 #   --warm-up-s S    the warm-up run of each side first (default 40)
@@ -20,6 +20,7 @@
 #   --ingest-jar     default comment-ingest/target/comment-ingest-*-exec.jar (not built here)
 #   --baseline-jar   default testing/ingest-baseline/target/ingest-baseline-*-exec.jar (not built here)
 #   --skip-build     use testing/load/target/load.jar as it is
+#   -- ARGS          passed to comment-ingest, e.g. -- --management.tracing.sampling.probability=0
 # Environment: SERVICE_JVM (JVM options of both apps, default "-Xmx512m"), LOAD_KAFKA_PORT, LOAD_CONTROLLER_PORT.
 set -euo pipefail
 
@@ -33,6 +34,7 @@ ROUNDS=2
 INGEST_JAR=""
 BASELINE_JAR=""
 SKIP_BUILD=false
+INGEST_ARGS=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --connections) CONNECTIONS="$2"; shift 2 ;;
@@ -42,6 +44,7 @@ while [ $# -gt 0 ]; do
     --ingest-jar) INGEST_JAR="$2"; shift 2 ;;
     --baseline-jar) BASELINE_JAR="$2"; shift 2 ;;
     --skip-build) SKIP_BUILD=true; shift ;;
+    --) shift; INGEST_ARGS=("$@"); break ;;
     -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "Unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -60,4 +63,5 @@ log "Jars: $INGEST_JAR, $BASELINE_JAR"
 run_driver $((600 + 2 * WARM_UP + 4 * ROUNDS * SECONDS_)) -cp testing/load/target/load.jar \
   io.modstream.load.IngestBenchmark --bootstrap "$BOOTSTRAP" --connections "$CONNECTIONS" --seconds "$SECONDS_" \
   --warm-up-s "$WARM_UP" --rounds "$ROUNDS" --ingest-jar "$INGEST_JAR" --baseline-jar "$BASELINE_JAR" \
-  --work-dir "$RUN_DIR" --service-jvm "${SERVICE_JVM:--Xmx512m}"
+  --work-dir "$RUN_DIR" --service-jvm "${SERVICE_JVM:--Xmx512m}" \
+  --service-args ${INGEST_ARGS[@]+"${INGEST_ARGS[@]}"}

@@ -31,6 +31,7 @@ import org.apache.kafka.clients.admin.Admin;
  *     --ingest-jar comment-ingest/target/comment-ingest-0.1.0-SNAPSHOT-exec.jar \
  *     --baseline-jar testing/ingest-baseline/target/ingest-baseline-0.1.0-SNAPSHOT-exec.jar \
  *     [--connections 64,256] [--seconds 20] [--warm-up-s 40] [--rounds 2] [--work-dir DIR] [--service-jvm "-Xmx512m"]
+ *     [--service-args ARG...]   (comment-ingest's arguments, e.g. --management.tracing.sampling.probability=0)
  * </pre>
  */
 public final class IngestBenchmark {
@@ -80,7 +81,7 @@ public final class IngestBenchmark {
                 "bench-site",
                 key.sha256Hex(),
                 jvm,
-                List.of(),
+                options.serviceArgs(),
                 workDir.resolve("comment-ingest.log"));
         ServiceProcess baseline = ServiceProcess.baseline(
                 options.path("baseline-jar", ""),
