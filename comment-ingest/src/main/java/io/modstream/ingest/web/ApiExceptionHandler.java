@@ -1,6 +1,7 @@
 package io.modstream.ingest.web;
 
 import io.modstream.ingest.IngestProperties;
+import io.modstream.web.RequestParameters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.modstream.moderation.web;
 
+import io.modstream.web.RequestParameters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,4 +1,4 @@
-package io.modstream.moderation.web;
+package io.modstream.web;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -7,14 +7,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Names a controller method's parameter as the caller sent it, so an error can say which query parameter, path
- * variable or header is wrong: the header {@code Modstream-Cluster-Token}, not the Java parameter {@code presented}.
+ * variable or header is wrong: the header {@code Last-Event-ID}, not the Java parameter {@code lastEventId}. Both
+ * services' exception handlers use it.
  *
  * @param in where it comes from: {@code query}, {@code path}, {@code header}, or {@code request} for anything else
  * @param name its name there
  */
-record RequestParameters(String in, String name) {
+public record RequestParameters(String in, String name) {
 
-    static RequestParameters of(MethodParameter parameter) {
+    public static RequestParameters of(MethodParameter parameter) {
         RequestParam query = parameter.getParameterAnnotation(RequestParam.class);
         if (query != null) {
             return new RequestParameters("query", declared(query.name(), parameter));
@@ -31,7 +32,7 @@ record RequestParameters(String in, String name) {
     }
 
     /** As a detail reads it: {@code query parameter 'size'}. */
-    String describe() {
+    public String describe() {
         String kind = switch (in) {
             case "query" -> "query parameter";
             case "path" -> "path variable";
