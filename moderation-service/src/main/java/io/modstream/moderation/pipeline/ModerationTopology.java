@@ -6,7 +6,7 @@ import io.modstream.events.CommentSubmitted;
 import io.modstream.events.ModeratorDecision;
 import io.modstream.events.Topics;
 import io.modstream.moderation.authors.AuthorActionTaken;
-import io.modstream.moderation.authors.AuthorState;
+import io.modstream.moderation.authors.AuthorStateFormat;
 import io.modstream.moderation.review.AuditTrail;
 import io.modstream.moderation.review.DecidedOutcomes;
 import io.modstream.moderation.review.InvalidDecisionException;
@@ -62,7 +62,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ModerationTopology {
 
-    /** Each author's {@link AuthorState}, keyed by site/author. */
+    /** Each author's {@link io.modstream.moderation.authors.AuthorState}, keyed by site/author. */
     public static final String AUTHOR_STORE = "authors";
 
     /** Every decision about each comment, in order, the first marked applied: keyed by comment id. */
@@ -115,7 +115,7 @@ public final class ModerationTopology {
         Serde<String> keys = Serdes.String();
         Serde<CommentModerated> outcomes = JsonSerde.of(CommentModerated.class, json);
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(AUTHOR_STORE), keys, JsonSerde.of(AuthorState.class, compact(json))));
+                Stores.persistentKeyValueStore(AUTHOR_STORE), keys, AuthorStateFormat.serde(compact(json))));
         Serde<AuditTrail> trails = JsonSerde.of(AuditTrail.class, json);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AUDIT_STORE), keys, trails));
         builder.addStateStore(
@@ -238,8 +238,8 @@ public final class ModerationTopology {
     }
 
     /**
-     * The mapper for author state, read and written once per comment: times as epoch milliseconds, which parse several
-     * times faster than ISO text (an author's state holds up to 60 of them). It still reads ISO text.
+     * The mapper for author state that earlier versions stored as JSON, with times as epoch milliseconds (and, before
+     * that, ISO text): a store or changelog written then still restores ({@link AuthorStateFormat}).
      */
     private static JsonMapper compact(JsonMapper json) {
         return json.rebuild()

@@ -102,11 +102,12 @@ public final class PipelineBenchmark {
         Thread stopOnExit = ServiceProcess.stopAllOnExit(service);
         log("Pipeline: starting moderation-service (log: %s)", service.log());
         service.start();
+        ServiceCpu cpu = new ServiceCpu(service.pid(), warmUp);
         String ending;
         OutcomeAudit audit =
                 OutcomeAudit.open(bootstrap, everyId, prefill.ids(), Duration.ofMinutes(3), service::alive);
         try {
-            ending = drain(audit, service, timeout, stallLimit);
+            ending = drain(audit, service, timeout, stallLimit, cpu);
             service.stop();
         } finally {
             audit.close();
@@ -123,6 +124,7 @@ public final class PipelineBenchmark {
                         + "  ceiling   %,10.1f records/s   plain transactional consume->produce, no work%n"
                         + "  pipeline  %,10.1f records/s   moderation-service, outcomes over %.1f s of CreateTime%n"
                         + "  ratio     %10.4f             pipeline / ceiling (the ceiling is %.1fx the pipeline)%n"
+                        + "  cpu       %10.1f us/outcome  moderation-service's CPU time (all threads) per timed outcome%n"
                         + "  outcomes  lost %d, duplicated %d, unexpected %d (%s)%n",
                 records,
                 warmUp,
@@ -133,6 +135,7 @@ public final class PipelineBenchmark {
                 audit.spanSeconds(),
                 ratio,
                 1 / ratio,
+                cpu.microsPerOutcome(records),
                 audit.lost(),
                 audit.duplicated(),
                 audit.unexpected(),
@@ -140,7 +143,7 @@ public final class PipelineBenchmark {
         System.out.printf(
                 Locale.ROOT,
                 "RESULT records=%d warm_up=%d partitions=%d avg_record_bytes=%.0f ceiling_rps=%.1f pipeline_rps=%.1f"
-                        + " ratio=%.5f lost=%d duplicated=%d unexpected=%d%n",
+                        + " ratio=%.5f cpu_us_per_outcome=%.1f lost=%d duplicated=%d unexpected=%d%n",
                 records,
                 warmUp,
                 partitions,
@@ -148,6 +151,7 @@ public final class PipelineBenchmark {
                 ceiling.rate(),
                 pipelineRate,
                 ratio,
+                cpu.microsPerOutcome(records),
                 audit.lost(),
                 audit.duplicated(),
                 audit.unexpected());
@@ -156,6 +160,12 @@ public final class PipelineBenchmark {
 
     /** Reads outcomes until all are in (then a little longer, for duplicates), or it gives up; says which. */
     static String drain(OutcomeAudit audit, ServiceProcess service, Duration timeout, Duration stallLimit) {
+        return drain(audit, service, timeout, stallLimit, new ServiceCpu(service.pid(), 0));
+    }
+
+    /** As above, and reads the service's CPU time when the timed outcomes begin and when all are in. */
+    static String drain(
+            OutcomeAudit audit, ServiceProcess service, Duration timeout, Duration stallLimit, ServiceCpu cpu) {
         long start = System.nanoTime();
         long lastOutcome = start;
         long lastReport = start;
@@ -166,8 +176,10 @@ public final class PipelineBenchmark {
             if (brought > 0) {
                 lastOutcome = now;
             }
+            cpu.decided(audit.decided());
             if (completeAt == 0 && audit.complete()) {
                 completeAt = now;
+                cpu.allIn();
             }
             if (completeAt != 0 && now - completeAt >= SETTLE.toNanos()) {
                 return "all outcomes in";
