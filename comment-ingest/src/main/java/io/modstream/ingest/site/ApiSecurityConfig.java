@@ -7,6 +7,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -23,6 +24,17 @@ import reactor.core.publisher.Mono;
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfig {
+
+    /**
+     * No observation of each security filter, authentication and authorisation. Each request is still observed whole
+     * ({@code http.server.requests}: its timer and its trace span); wrapping every filter of the chain in an
+     * observation of its own cost more CPU per comment than the Kafka send (docs/benchmarks.md, issue 12) and only
+     * added spans nobody reads.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, SiteApiKeys keys, ProblemResponses problems) {

@@ -89,6 +89,9 @@ class IngestObservabilityTest {
                 .returnResult()
                 .getResponseBody());
         assertThat(scrape).containsPattern("modstream_comments_received_total\\{site=\"site-b\"} [1-9]");
+        // The request is observed whole; the security chain's filters and decisions are not (a cost per request).
+        assertThat(scrape).contains("http_server_requests_seconds_count{");
+        assertThat(scrape).doesNotContain("spring_security_");
     }
 
     @Test

@@ -51,8 +51,20 @@ public final class IngestBenchmark {
 
     private IngestBenchmark() {}
 
-    /** One wrk run. */
-    record Run(String app, int connections, double requestsPerSecond, double p50Millis, double p99Millis, long bad) {}
+    /**
+     * One wrk run.
+     *
+     * @param cpuMicrosPerRequest the app's CPU time (all its threads, from the OS) over the run, per request answered:
+     *     less noisy than the rate on shared cores, since time spent waiting for the other processes is not in it
+     */
+    record Run(
+            String app,
+            int connections,
+            double requestsPerSecond,
+            double p50Millis,
+            double p99Millis,
+            long bad,
+            double cpuMicrosPerRequest) {}
 
     public static void main(String[] args) throws Exception {
         Options options = new Options(args, OPTIONS);
@@ -133,13 +145,15 @@ public final class IngestBenchmark {
         for (Run run : runs) {
             System.out.printf(
                     Locale.ROOT,
-                    "  %-8s %4d connections  %,10.1f req/s  p50 %7.2f ms  p99 %7.2f ms  non-2xx/errors %d%n",
+                    "  %-8s %4d connections  %,10.1f req/s  p50 %7.2f ms  p99 %7.2f ms  non-2xx/errors %d"
+                            + "  cpu %6.1f us/request%n",
                     run.app(),
                     run.connections(),
                     run.requestsPerSecond(),
                     run.p50Millis(),
                     run.p99Millis(),
-                    run.bad());
+                    run.bad(),
+                    run.cpuMicrosPerRequest());
         }
         boolean clean = true;
         for (int c : connections) {
@@ -147,26 +161,34 @@ public final class IngestBenchmark {
             double baseline = median(runs, "baseline", c, Run::requestsPerSecond);
             double ingestP99 = median(runs, "ingest", c, Run::p99Millis);
             double baselineP99 = median(runs, "baseline", c, Run::p99Millis);
+            double ingestCpu = median(runs, "ingest", c, Run::cpuMicrosPerRequest);
+            double baselineCpu = median(runs, "baseline", c, Run::cpuMicrosPerRequest);
             System.out.printf(
                     Locale.ROOT,
                     "  %4d connections: comment-ingest %,.1f req/s (p99 %.2f ms), baseline %,.1f req/s (p99 %.2f ms):"
-                            + " ratio %.3f%n",
+                            + " ratio %.3f; CPU per request %.1f us against %.1f us: ratio %.3f%n",
                     c,
                     ingest,
                     ingestP99,
                     baseline,
                     baselineP99,
-                    ingest / baseline);
+                    ingest / baseline,
+                    ingestCpu,
+                    baselineCpu,
+                    baselineCpu / ingestCpu);
             System.out.printf(
                     Locale.ROOT,
                     "RESULT connections=%d ingest_rps=%.1f baseline_rps=%.1f ratio=%.4f ingest_p99_ms=%.2f"
-                            + " baseline_p99_ms=%.2f%n",
+                            + " baseline_p99_ms=%.2f ingest_cpu_us=%.1f baseline_cpu_us=%.1f cpu_ratio=%.4f%n",
                     c,
                     ingest,
                     baseline,
                     ingest / baseline,
                     ingestP99,
-                    baselineP99);
+                    baselineP99,
+                    ingestCpu,
+                    baselineCpu,
+                    baselineCpu / ingestCpu);
         }
         for (Run run : runs) {
             clean &= run.bad() == 0;
@@ -192,6 +214,7 @@ public final class IngestBenchmark {
             throw new IllegalStateException(app + " is not running:\n" + service.logTail(40));
         }
         Path out = workDir.resolve("wrk-" + app + "-" + connections + "-" + System.currentTimeMillis() + ".txt");
+        Duration cpuBefore = cpu(service);
         Process wrk = new ProcessBuilder(
                         "wrk",
                         "-t2",
@@ -210,18 +233,33 @@ public final class IngestBenchmark {
             wrk.destroyForcibly();
             throw new IllegalStateException("wrk did not finish; see " + out);
         }
+        Duration cpuUsed = cpu(service).minus(cpuBefore);
         String text = Files.readString(out, StandardCharsets.UTF_8);
+        double requests = number(text, "(\\d+) requests in");
         Run run = new Run(
                 app,
                 connections,
                 number(text, "Requests/sec:\\s+([\\d.]+)"),
                 millis(text, "50%"),
                 millis(text, "99%"),
-                (long) number(text, "Non-2xx or 3xx responses:\\s+(\\d+)", 0) + (long) socketErrors(text));
+                (long) number(text, "Non-2xx or 3xx responses:\\s+(\\d+)", 0) + (long) socketErrors(text),
+                requests == 0 ? Double.NaN : cpuUsed.toNanos() / 1000.0 / requests);
         log(
-                "%s at %d connections: %,.1f req/s, p50 %.2f ms, p99 %.2f ms, non-2xx/errors %d",
-                app, connections, run.requestsPerSecond(), run.p50Millis(), run.p99Millis(), run.bad());
+                "%s at %d connections: %,.1f req/s, p50 %.2f ms, p99 %.2f ms, non-2xx/errors %d, cpu %.1f us/request",
+                app,
+                connections,
+                run.requestsPerSecond(),
+                run.p50Millis(),
+                run.p99Millis(),
+                run.bad(),
+                run.cpuMicrosPerRequest());
         return run;
+    }
+
+    private static Duration cpu(ServiceProcess service) {
+        return ProcessHandle.of(service.pid())
+                .flatMap(process -> process.info().totalCpuDuration())
+                .orElse(Duration.ZERO);
     }
 
     private static double number(String text, String regex) {
