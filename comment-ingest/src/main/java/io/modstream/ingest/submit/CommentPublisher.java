@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 import reactor.core.publisher.Mono;
@@ -26,9 +27,16 @@ class CommentPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(CommentPublisher.class);
 
+    /**
+     * How recent a broker's acknowledgement must be for a send to run on the calling thread: short enough that the
+     * producer's buffer (32 MiB) cannot have filled since, at any rate this service takes.
+     */
+    private static final Duration RECENT = Duration.ofSeconds(1);
+
     private final KafkaTemplate<String, CommentSubmitted> kafka;
     private final Duration timeout;
     private final Duration retryAfter;
+    private volatile long lastAcknowledged = System.nanoTime() - RECENT.toNanos() - 1;
 
     CommentPublisher(KafkaTemplate<String, CommentSubmitted> kafka, IngestProperties properties) {
         this.kafka = kafka;
@@ -37,9 +45,16 @@ class CommentPublisher {
     }
 
     Mono<Void> publish(CommentSubmitted comment) {
-        // send() can block for up to max.block.ms while it looks up the partition leader, so not on an event loop.
-        return Mono.fromFuture(() -> kafka.send(Topics.COMMENTS_SUBMITTED, AuthorKeys.of(comment), comment))
-                .subscribeOn(Schedulers.boundedElastic())
+        Mono<SendResult<String, CommentSubmitted>> send =
+                Mono.fromFuture(() -> kafka.send(Topics.COMMENTS_SUBMITTED, AuthorKeys.of(comment), comment));
+        // send() blocks for up to max.block.ms when it must look up the topic's partitions, or when its buffer is full
+        // because the broker stopped answering. While the broker acknowledged a send moments ago neither can happen
+        // (the metadata is known and the buffer drains), so the send runs on the calling thread; otherwise it is
+        // handed to a thread that may block, never an event loop.
+        if (!acknowledgedRecently()) {
+            send = send.subscribeOn(Schedulers.boundedElastic());
+        }
+        return send.doOnNext(sent -> lastAcknowledged = System.nanoTime())
                 // The acknowledgement completes the future on the producer's one I/O thread; what follows (the
                 // status, metrics, the 202) must not run there, or every request queues behind that one thread.
                 .publishOn(Schedulers.parallel())
@@ -51,6 +66,10 @@ class CommentPublisher {
                         e.toString()))
                 .onErrorMap(e -> brokerUnavailable())
                 .then();
+    }
+
+    private boolean acknowledgedRecently() {
+        return System.nanoTime() - lastAcknowledged < RECENT.toNanos();
     }
 
     private ErrorResponseException brokerUnavailable() {
