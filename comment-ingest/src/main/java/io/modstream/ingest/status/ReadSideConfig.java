@@ -1,5 +1,7 @@
 package io.modstream.ingest.status;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -21,7 +23,11 @@ class ReadSideConfig {
 
     @Bean
     StreamsBuilderFactoryBeanConfigurer readSideTopology(
-            StatusProperties properties, JsonMapper json, LiveApprovals approvals) {
+            StatusProperties properties, JsonMapper json, LiveApprovals approvals, MeterRegistry meters) {
+        Counter applied = Counter.builder("modstream.read.side.records.applied")
+                .description("Records of comments.submitted and the outcome topics applied to the read side's stores,"
+                        + " including those read again while a store is rebuilt")
+                .register(meters);
         ReadSideTopology.Settings settings = new ReadSideTopology.Settings(
                 ReadSideTopology.SourceTopics.DEFAULT,
                 properties.retention(),
@@ -29,7 +35,8 @@ class ReadSideConfig {
                 properties.purgeBatch(),
                 Clock.systemUTC(),
                 json,
-                approvals::approved);
+                approvals::approved,
+                applied::increment);
         return factory -> {
             // KafkaStreams#start() blocks while global stores are restored: ReadSideStarter starts it off the
             // start-up thread, so the service comes up (not ready) at once and retries while the broker is away.

@@ -53,6 +53,7 @@ final class ReadSideTopology {
      * @param clock the wall clock the retention is measured with
      * @param json how statuses are read and written
      * @param approved told of each comment newly added to a thread's feed, on the global thread
+     * @param applied told of every record applied, also while a store is rebuilt, on the global thread
      */
     record Settings(
             SourceTopics topics,
@@ -61,7 +62,8 @@ final class ReadSideTopology {
             int purgeBatch,
             Clock clock,
             JsonMapper json,
-            Consumer<CommentStatus> approved) {}
+            Consumer<CommentStatus> approved,
+            Runnable applied) {}
 
     /**
      * The topics the stores are built from.

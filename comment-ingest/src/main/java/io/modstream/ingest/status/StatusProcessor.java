@@ -65,6 +65,7 @@ final class StatusProcessor implements Processor<byte[], byte[], Void, Void> {
         } // else the review queue's tombstone: the decision's own outcome comes on another topic
         context.recordMetadata()
                 .ifPresent(at -> store.put(StoreKeys.offset(at.partition()), StoreKeys.longValue(at.offset() + 1)));
+        settings.applied().run();
     }
 
     private void apply(KeyValueStore<Bytes, byte[]> store, byte[] value) {

@@ -61,7 +61,8 @@ class ReadSideTopologyTest {
                         1000,
                         clock,
                         json,
-                        live::add));
+                        live::add,
+                        () -> {}));
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "read-side-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
