@@ -7,6 +7,7 @@ import io.modstream.testing.kafka.KafkaTestBroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,12 @@ class ReadAfterWriteTest {
     @BeforeAll
     static void startTwoInstances() {
         accepting = instance("a");
-        other = instance("b");
+        // The reading instance lags: its global consumer waits up to a second for more data before it fetches, so a
+        // read straight after the 202 would find nothing there without the read-after-write wait.
+        other = instance(
+                "b",
+                "--spring.kafka.streams.properties.global.consumer.fetch.min.bytes=100000000",
+                "--spring.kafka.streams.properties.global.consumer.fetch.max.wait.ms=1000");
         for (ConfigurableApplicationContext instance : new ConfigurableApplicationContext[] {accepting, other}) {
             WebTestClient actuator = client(instance);
             await().atMost(WAIT)
@@ -64,7 +70,7 @@ class ReadAfterWriteTest {
     void aStatusReadOnTheOtherInstanceRightAfterThe202IsPending() {
         WebTestClient postTo = client(accepting);
         WebTestClient readFrom = client(other);
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 5; i++) {
             String id = post(postTo, "Comment " + i);
             readFrom.get()
                     .uri("/api/v1/comments/" + id)
@@ -106,16 +112,19 @@ class ReadAfterWriteTest {
         return answer.get("id").asString();
     }
 
-    private static ConfigurableApplicationContext instance(String name) {
+    private static ConfigurableApplicationContext instance(String name, String... more) {
         // Arguments, not default properties: they must win over application.yml.
         return new SpringApplicationBuilder(IngestApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--spring.kafka.bootstrap-servers=" + KafkaTestBroker.bootstrapServers(),
-                        "--spring.kafka.streams.state-dir=" + stateDirs.resolve(name),
-                        "--modstream.ingest.sites[0].id=site-a",
-                        "--modstream.ingest.sites[0].api-key-sha256="
-                                + "d9943771ce3d24dd99ff1540b5fbd84b8ecd8d58caa009cf2a13a1d54913d5f4");
+                .run(Stream.concat(
+                                Stream.of(
+                                        "--server.port=0",
+                                        "--spring.kafka.bootstrap-servers=" + KafkaTestBroker.bootstrapServers(),
+                                        "--spring.kafka.streams.state-dir=" + stateDirs.resolve(name),
+                                        "--modstream.ingest.sites[0].id=site-a",
+                                        "--modstream.ingest.sites[0].api-key-sha256="
+                                                + "d9943771ce3d24dd99ff1540b5fbd84b8ecd8d58caa009cf2a13a1d54913d5f4"),
+                                Stream.of(more))
+                        .toArray(String[]::new));
     }
 
     private static WebTestClient client(ConfigurableApplicationContext instance) {
