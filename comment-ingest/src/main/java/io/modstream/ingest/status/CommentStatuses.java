@@ -20,7 +20,6 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 import reactor.core.publisher.Flux;
@@ -49,7 +48,7 @@ public class CommentStatuses {
 
     private static final Duration POLL = Duration.ofMillis(10);
 
-    private final StreamsBuilderFactoryBean streams;
+    private final ReadSideStarter streams;
     private final LiveApprovals approvals;
     private final SubmittedEnds ends;
     private final StatusProperties properties;
@@ -59,7 +58,7 @@ public class CommentStatuses {
     private volatile @Nullable Opened opened;
 
     CommentStatuses(
-            StreamsBuilderFactoryBean streams,
+            ReadSideStarter streams,
             LiveApprovals approvals,
             SubmittedEnds ends,
             StatusProperties properties,
@@ -207,7 +206,7 @@ public class CommentStatuses {
 
     /** The stores, once Kafka Streams runs; null before (while they are restored) and after it stopped. */
     private @Nullable StatusStore store() {
-        KafkaStreams kafkaStreams = streams.getKafkaStreams();
+        KafkaStreams kafkaStreams = streams.kafkaStreams();
         if (kafkaStreams == null || kafkaStreams.state() != KafkaStreams.State.RUNNING) {
             return null;
         }

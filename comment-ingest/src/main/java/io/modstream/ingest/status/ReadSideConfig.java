@@ -57,7 +57,7 @@ class ReadSideConfig {
     }
 
     @Bean
-    ReadSideHealth readSideHealthIndicator(StreamsBuilderFactoryBean streams, ReadSideStarter starter) {
-        return new ReadSideHealth(streams, starter);
+    ReadSideHealth readSideHealthIndicator(ReadSideStarter starter) {
+        return new ReadSideHealth(starter);
     }
 }

@@ -3,7 +3,6 @@ package io.modstream.ingest.status;
 import org.apache.kafka.streams.KafkaStreams;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
 /**
  * Ready while the read side's Kafka Streams runs: its global stores have caught up with their topics, so every read
@@ -11,11 +10,9 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
  */
 final class ReadSideHealth implements HealthIndicator {
 
-    private final StreamsBuilderFactoryBean streams;
     private final ReadSideStarter starter;
 
-    ReadSideHealth(StreamsBuilderFactoryBean streams, ReadSideStarter starter) {
-        this.streams = streams;
+    ReadSideHealth(ReadSideStarter starter) {
         this.starter = starter;
     }
 
@@ -26,7 +23,7 @@ final class ReadSideHealth implements HealthIndicator {
                     .withDetail("state", "not started by configuration")
                     .build();
         }
-        KafkaStreams kafkaStreams = streams.getKafkaStreams();
+        KafkaStreams kafkaStreams = starter.kafkaStreams();
         if (kafkaStreams == null) {
             return Health.outOfService().withDetail("state", "not started").build();
         }

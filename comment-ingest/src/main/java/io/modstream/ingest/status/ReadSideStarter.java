@@ -24,10 +24,13 @@ final class ReadSideStarter implements SmartLifecycle {
     private final boolean autoStartup;
     private volatile boolean running;
     private volatile @Nullable Thread starter;
+    private volatile @Nullable KafkaStreams current;
 
     ReadSideStarter(StreamsBuilderFactoryBean streams, boolean autoStartup) {
         this.streams = streams;
         this.autoStartup = autoStartup;
+        // Held here, not asked of the factory bean: its getKafkaStreams() waits for a start that is still restoring.
+        streams.setKafkaStreamsCustomizer(kafkaStreams -> current = kafkaStreams);
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.ERROR && running) {
                 log.error("The read side stopped with an error; starting it again in {}", RETRY_AFTER);
@@ -82,17 +85,27 @@ final class ReadSideStarter implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
-        streams.stop();
+        if (streams.isRunning()) {
+            streams.stop();
+        }
+        // A start still restoring holds spring-kafka's lifecycle lock: close its Kafka Streams directly.
         closeFailed();
+    }
+
+    /** The Kafka Streams of the latest start, in whatever state; null before the first. Never blocks. */
+    @Nullable
+    KafkaStreams kafkaStreams() {
+        return current;
     }
 
     /** Closes a Kafka Streams that spring-kafka does not hold as running: one whose start failed or died. */
     private void closeFailed() {
-        KafkaStreams kafkaStreams = streams.getKafkaStreams();
+        KafkaStreams kafkaStreams = current;
         if (kafkaStreams != null && !streams.isRunning()) {
             kafkaStreams.close(CLOSE_TIMEOUT);
         } else if (kafkaStreams != null && kafkaStreams.state() == KafkaStreams.State.ERROR) {
             streams.stop();
+            kafkaStreams.close(CLOSE_TIMEOUT);
         }
     }
 
@@ -106,8 +119,12 @@ final class ReadSideStarter implements SmartLifecycle {
         return autoStartup;
     }
 
+    /**
+     * Just above spring-kafka's: stopped first, so that a start still restoring is interrupted before the context asks
+     * the factory bean whether it runs (that question waits for the lock a start holds).
+     */
     @Override
     public int getPhase() {
-        return streams.getPhase();
+        return streams.getPhase() + 1;
     }
 }

@@ -39,12 +39,14 @@ class ReadAfterWriteTest {
     @BeforeAll
     static void startTwoInstances() {
         accepting = instance("a");
-        // The reading instance lags: its global consumer waits up to a second for more data before it fetches, so a
-        // read straight after the 202 would find nothing there without the read-after-write wait.
+        // The reading instance lags: its global consumer waits up to 300 ms for more data before it fetches, so a
+        // read straight after the 202 would find nothing there without the read-after-write wait (it answered 404
+        // with read-after-write-wait=0s). The wait is generous here: on a loaded 2-core machine 2 s was not enough.
         other = instance(
                 "b",
                 "--spring.kafka.streams.properties.global.consumer.fetch.min.bytes=100000000",
-                "--spring.kafka.streams.properties.global.consumer.fetch.max.wait.ms=1000");
+                "--spring.kafka.streams.properties.global.consumer.fetch.max.wait.ms=300",
+                "--modstream.ingest.status.read-after-write-wait=10s");
         for (ConfigurableApplicationContext instance : new ConfigurableApplicationContext[] {accepting, other}) {
             WebTestClient actuator = client(instance);
             await().atMost(WAIT)
