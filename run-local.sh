@@ -370,8 +370,9 @@ service_is_up() {
 start_service() {
   local name=$1 jar=$2
   log "Starting $name (log: .local/logs/$name.log)"
-  # MODSTREAM_STATE_DIR: moderation-service's Kafka Streams stores (RocksDB), kept between runs like the broker's
-  # data, so a restart restores only the changelogs' tail. comment-ingest ignores it.
+  # MODSTREAM_STATE_DIR: both services' Kafka Streams stores (RocksDB), kept between runs like the broker's data, so a
+  # restart reads only what it missed. Each keeps its stores under its own application id's folder there
+  # (moderation-service's pipeline, comment-ingest-read-side), so one folder serves one instance of each.
   start_process "$name" "$LOG_DIR/$name.log" \
     env SPRING_KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" MODSTREAM_STATE_DIR="$STATE_DIR/streams" \
     "$JAVA" -jar "$jar" --spring.profiles.active=local

@@ -1,69 +1,77 @@
 package io.modstream.ingest.status;
 
-import io.modstream.events.CommentModerated;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.modstream.events.CommentSubmitted;
-import io.modstream.events.Topics;
-import io.modstream.kafka.views.TopicFollower;
-import io.modstream.kafka.views.TopicView;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.scheduling.annotation.Scheduled;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Sinks;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every comment's status and every thread's approved comments, as this instance knows them: rebuilt at start by
- * reading {@code comments.submitted} and the three outcome topics whole, then followed. What this instance accepts is
- * recorded as pending at once, so its caller can ask for the status straight after the 202.
+ * Every comment's status and every thread's approved comments, read from this instance's global Kafka Streams stores
+ * ({@link ReadSideTopology}): on local disk (RocksDB), not in the heap, and complete on every instance.
  *
- * <p><b>Why a copy per instance, not a partitioned store.</b> A Kafka Streams table would spread comments over the
- * instances and need a call between instances for every read whose key lives elsewhere. Here every instance can
- * answer every read, at the cost of memory: comments are kept for {@link StatusProperties#retention()} and at most
- * {@link StatusProperties#maxComments()} of them (about 1-2 KB each with approved text), which is also what a
- * restarted instance can rebuild from the topics. Another instance sees a new comment once it has read it, usually
- * within milliseconds.
+ * <p><b>Why global stores.</b> A partitioned store would spread comments over the instances and need a call to
+ * another instance for every read whose key lives there (and comments.submitted is keyed by author, not by comment).
+ * A global store gives every instance every comment of the retention, so any instance answers any read locally, with
+ * no forwarding hop and no consumer group; the price is disk on every instance (docs/read-side.md has the size per
+ * comment) and that each instance reads every record of the four topics.
  *
- * <p>A status only moves forward (pending, in review, decided), so it does not matter in which order the topics are
- * read. Thread-safe: the follower thread writes, request threads read.
+ * <p><b>Read after write.</b> What this instance accepts is remembered in a small bounded heap cache until its store
+ * has it, so its caller sees PENDING at once. A read that finds nothing (a comment accepted by another instance a
+ * moment ago) looks up where {@code comments.submitted} ends, waits, without blocking a thread, until this instance
+ * has applied that far ({@link StatusProperties#readAfterWriteWait()} at most), then reads again; only then is it 404.
+ *
+ * <p>Thread-safe: the global thread writes the stores, request threads read them.
  */
 @Component
-public class CommentStatuses extends TopicView {
+public class CommentStatuses {
 
-    private final Map<String, CommentStatus> byId = new ConcurrentHashMap<>();
-    private final Map<String, NavigableMap<FeedKey, CommentStatus>> approvedByThread = new ConcurrentHashMap<>();
-    private final Sinks.Many<CommentStatus> approvals = Sinks.many().multicast().directBestEffort();
-    private final StatusProperties limits;
+    private static final Duration POLL = Duration.ofMillis(10);
+
+    private final ReadSideStarter streams;
+    private final LiveApprovals approvals;
+    private final SubmittedEnds ends;
+    private final StatusProperties properties;
     private final JsonMapper json;
-    private final TopicFollower follower;
-    private final Clock clock = Clock.systemUTC();
+    private final Cache<String, CommentStatus> accepted;
+    private final AtomicInteger waiting = new AtomicInteger();
+    private volatile @Nullable Opened opened;
 
     CommentStatuses(
-            StatusProperties limits, KafkaConnectionDetails kafka, KafkaProperties kafkaProperties, JsonMapper json) {
-        super(kafkaProperties);
-        this.limits = limits;
+            ReadSideStarter streams,
+            LiveApprovals approvals,
+            SubmittedEnds ends,
+            StatusProperties properties,
+            JsonMapper json) {
+        this.streams = streams;
+        this.approvals = approvals;
+        this.ends = ends;
+        this.properties = properties;
         this.json = json;
-        this.follower = new TopicFollower(
-                "comment-statuses",
-                String.join(",", kafka.getConsumer().getBootstrapServers()),
-                List.of(
-                        Topics.COMMENTS_SUBMITTED,
-                        Topics.COMMENTS_APPROVED,
-                        Topics.COMMENTS_REJECTED,
-                        Topics.COMMENTS_REVIEW),
-                this::apply);
+        this.accepted = Caffeine.newBuilder()
+                .maximumSize(properties.acceptedMax())
+                .expireAfterWrite(properties.acceptedFor())
+                .build();
     }
 
     /**
@@ -78,7 +86,7 @@ public class CommentStatuses extends TopicView {
                 Comparator.comparingLong(FeedKey::approvedAt).thenComparing(FeedKey::commentId);
 
         /** Reads an event id of the thread stream; null when it is not one. */
-        static @org.jspecify.annotations.Nullable FeedKey parse(String eventId) {
+        static @Nullable FeedKey parse(String eventId) {
             int dash = eventId.indexOf('-');
             if (dash <= 0 || dash == eventId.length() - 1) {
                 return null;
@@ -111,97 +119,118 @@ public class CommentStatuses extends TopicView {
 
     /** Records a comment this instance has just published, so its status is known here at once. */
     public void accepted(CommentSubmitted comment) {
-        update(CommentStatus.pending(comment));
+        accepted.put(comment.commentId(), CommentStatus.pending(comment));
     }
 
-    public Optional<CommentStatus> status(String commentId) {
-        return Optional.ofNullable(byId.get(commentId));
+    /**
+     * The comment's status; when nothing is known of it yet, after waiting (bounded) for this instance to apply what
+     * was accepted anywhere before this call.
+     *
+     * @throws ErrorResponseException 503 when the read side is not running and the comment is not known here
+     */
+    public Mono<Optional<CommentStatus>> status(String commentId) {
+        Optional<CommentStatus> known = known(commentId);
+        if (known.isPresent()) {
+            return Mono.just(known);
+        }
+        return caughtUpWithSubmitted().then(Mono.fromCallable(() -> {
+            Optional<CommentStatus> now = known(commentId);
+            if (now.isEmpty() && store() == null) {
+                throw unavailable();
+            }
+            return now;
+        }));
     }
 
     /** A page of the thread's approved comments, newest first. */
     public ThreadPage approved(String siteId, String threadId, int page, int size) {
-        NavigableMap<FeedKey, CommentStatus> feed = approvedByThread.get(threadKey(siteId, threadId));
-        if (feed == null) {
-            return new ThreadPage(List.of(), 0);
-        }
-        List<CommentStatus> newestFirst = new ArrayList<>(feed.descendingMap().values());
-        int from = (int) Math.min((long) page * size, newestFirst.size());
-        int to = Math.min(from + size, newestFirst.size());
-        return new ThreadPage(newestFirst.subList(from, to), newestFirst.size());
+        return openStore().approved(siteId, threadId, page, size);
     }
 
-    /** The thread's approved comments after {@code after} in the feed's order, oldest first. */
-    List<CommentStatus> approvedAfter(String siteId, String threadId, FeedKey after) {
-        NavigableMap<FeedKey, CommentStatus> feed = approvedByThread.get(threadKey(siteId, threadId));
-        return feed == null ? List.of() : List.copyOf(feed.tailMap(after, false).values());
+    /** At most {@code limit} of the thread's approved comments after {@code after} in the feed's order, oldest first. */
+    List<CommentStatus> approvedAfter(String siteId, String threadId, FeedKey after, int limit) {
+        return openStore().approvedAfter(siteId, threadId, after, limit);
     }
 
     /** Comments approved from now on, on any site. */
     public Flux<CommentStatus> approvals() {
-        return approvals.asFlux();
+        return approvals.flux();
     }
 
-    private void apply(ConsumerRecord<String, byte[]> record) {
-        if (record.value() == null) {
-            return; // the review queue's tombstone: the decision's own outcome follows on another topic
+    private Optional<CommentStatus> known(String commentId) {
+        StatusStore store = store();
+        Optional<CommentStatus> stored = store == null ? Optional.empty() : store.status(commentId);
+        if (stored.isPresent()) {
+            accepted.invalidate(commentId); // the store has it now: no need to hold it in the heap
+            return stored;
         }
-        if (record.topic().equals(Topics.COMMENTS_SUBMITTED)) {
-            update(CommentStatus.pending(json.readValue(record.value(), CommentSubmitted.class)));
-        } else {
-            update(CommentStatus.of(json.readValue(record.value(), CommentModerated.class)));
-        }
+        return Optional.ofNullable(accepted.getIfPresent(commentId));
     }
 
-    private void update(CommentStatus next) {
-        boolean[] moved = new boolean[1];
-        byId.compute(next.id(), (id, old) -> {
-            if (old == null || old.status().mayMoveTo(next.status())) {
-                moved[0] = true;
-                return next;
-            }
-            return old;
-        });
-        if (moved[0] && next.status() == CommentStatus.Status.APPROVED) {
-            approvedByThread
-                    .computeIfAbsent(threadKey(next.siteId(), next.threadId()), key -> new ConcurrentSkipListMap<>())
-                    .put(FeedKey.of(next), next);
-            approvals.tryEmitNext(next);
+    /**
+     * Completes once this instance has applied {@code comments.submitted} up to where it ended at the call, or after
+     * the configured wait, whichever comes first; at once when too many reads wait already.
+     */
+    private Mono<Void> caughtUpWithSubmitted() {
+        if (waiting.incrementAndGet() > properties.maxWaitingReads()) {
+            waiting.decrementAndGet();
+            return Mono.empty();
         }
+        return ends.now()
+                .flatMap(endOffsets -> Flux.interval(Duration.ZERO, POLL)
+                        .filter(tick -> hasApplied(endOffsets))
+                        .next())
+                .timeout(properties.readAfterWriteWait(), Mono.empty())
+                .onErrorResume(failure -> Mono.empty())
+                .doFinally(signal -> waiting.decrementAndGet())
+                .then();
     }
 
-    /** Forgets comments past the retention, then the oldest beyond the cap. */
-    @Scheduled(fixedDelayString = "PT1M")
-    void forgetOld() {
-        Instant horizon = clock.instant().minus(limits.retention());
-        List<CommentStatus> kept = new ArrayList<>();
-        for (CommentStatus status : byId.values()) {
-            if (status.submittedAt().isBefore(horizon)) {
-                forget(status);
-            } else {
-                kept.add(status);
-            }
+    private boolean hasApplied(Map<Integer, Long> endOffsets) {
+        StatusStore store = store();
+        if (store == null) {
+            return false;
         }
-        int excess = kept.size() - limits.maxComments();
-        if (excess > 0) {
-            kept.sort(Comparator.comparing(CommentStatus::submittedAt));
-            kept.subList(0, excess).forEach(this::forget);
-        }
+        return endOffsets.entrySet().stream()
+                .allMatch(end -> end.getValue() == 0
+                        || store.submittedApplied(end.getKey()).orElse(0) >= end.getValue());
     }
 
-    private void forget(CommentStatus status) {
-        byId.remove(status.id());
-        NavigableMap<FeedKey, CommentStatus> feed = approvedByThread.get(threadKey(status.siteId(), status.threadId()));
-        if (feed != null && status.status() == CommentStatus.Status.APPROVED) {
-            feed.remove(FeedKey.of(status));
+    private StatusStore openStore() {
+        StatusStore store = store();
+        if (store == null) {
+            throw unavailable();
         }
+        return store;
     }
 
-    private static String threadKey(String siteId, String threadId) {
-        return siteId + "/" + threadId;
+    /** The stores, once Kafka Streams runs; null before (while they are restored) and after it stopped. */
+    private @Nullable StatusStore store() {
+        KafkaStreams kafkaStreams = streams.kafkaStreams();
+        if (kafkaStreams == null || kafkaStreams.state() != KafkaStreams.State.RUNNING) {
+            return null;
+        }
+        Opened current = opened;
+        if (current == null || current.streams() != kafkaStreams) {
+            Map<String, ReadOnlyKeyValueStore<Bytes, byte[]>> byName = ReadSideTopology.STORES_BY_RANK.stream()
+                    .collect(Collectors.toMap(Function.identity(), name -> open(kafkaStreams, name)));
+            current = new Opened(kafkaStreams, new StatusStore(byName::get, json));
+            opened = current;
+        }
+        return current.store();
     }
 
-    @Override
-    protected List<Followed> followed() {
-        return List.of(follower);
+    private static ReadOnlyKeyValueStore<Bytes, byte[]> open(KafkaStreams kafkaStreams, String name) {
+        return kafkaStreams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore()));
     }
+
+    private static ErrorResponseException unavailable() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE, "The read side of this instance is still loading. Retry later.");
+        ErrorResponseException error = new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, null);
+        error.getHeaders().set("Retry-After", "5");
+        return error;
+    }
+
+    private record Opened(KafkaStreams streams, StatusStore store) {}
 }

@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
@@ -39,6 +40,7 @@ import reactor.core.publisher.Sinks;
 class StatusController {
 
     static final long HEARTBEAT_SECONDS = 20;
+    static final int REPLAY_PAGE = 500;
 
     private static final String THREAD_ID = "The thread id exactly as submitted, percent-encoded as one path segment"
             + " (as encodeURIComponent does): a slash is %2F, a space %20, so news/2026/11/space station is"
@@ -155,11 +157,11 @@ class StatusController {
                 @ApiResponse(responseCode = "404", description = "No such comment from this site")
             })
     @GetMapping(path = "/api/v1/comments/{commentId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    StatusAnswer status(@AuthenticationPrincipal String siteId, @PathVariable @Size(max = 100) String commentId) {
+    Mono<StatusAnswer> status(@AuthenticationPrincipal String siteId, @PathVariable @Size(max = 100) String commentId) {
         return statuses.status(commentId)
-                .filter(status -> status.siteId().equals(siteId))
-                .map(StatusAnswer::of)
-                .orElseThrow(() -> notFound("No comment " + commentId + " from this site."));
+                .map(found -> found.filter(status -> status.siteId().equals(siteId))
+                        .map(StatusAnswer::of)
+                        .orElseThrow(() -> notFound("No comment " + commentId + " from this site.")));
     }
 
     @Operation(summary = "A thread's approved comments, newest first, paged")
@@ -198,10 +200,12 @@ class StatusController {
                     // one that is in both is sent once.
                     Sinks.Many<CommentStatus> buffered = Sinks.many().unicast().onBackpressureBuffer();
                     Disposable listening = live.subscribe(buffered::tryEmitNext);
-                    List<CommentStatus> missed =
-                            after == null ? List.of() : statuses.approvedAfter(siteId, threadId, after);
+                    Flux<CommentStatus> missed = after == null ? Flux.empty() : missedAfter(siteId, threadId, after);
                     Set<String> sent = ConcurrentHashMap.newKeySet();
-                    return Flux.concat(Flux.fromIterable(missed), buffered.asFlux())
+                    return Flux.concat(missed, buffered.asFlux())
+                            // What the client had (at or before its Last-Event-ID) is not sent again, even live.
+                            .filter(status -> after == null
+                                    || CommentStatuses.FeedKey.of(status).compareTo(after) > 0)
                             .filter(status -> sent.add(status.id()))
                             .doFinally(signal -> listening.dispose());
                 })
@@ -215,6 +219,19 @@ class StatusController {
                         .comment("keep-alive")
                         .build());
         return Flux.merge(heartbeats, comments);
+    }
+
+    /**
+     * The thread's approved comments after {@code after}, oldest first, read from the store a page at a time as the
+     * client takes them: a long absence replays everything it missed without holding it all in memory at once.
+     */
+    private Flux<CommentStatus> missedAfter(String siteId, String threadId, CommentStatuses.FeedKey after) {
+        return Mono.fromCallable(() -> statuses.approvedAfter(siteId, threadId, after, REPLAY_PAGE))
+                .expand(page -> page.size() < REPLAY_PAGE
+                        ? Mono.empty()
+                        : Mono.fromCallable(() -> statuses.approvedAfter(
+                                siteId, threadId, CommentStatuses.FeedKey.of(page.get(page.size() - 1)), REPLAY_PAGE)))
+                .concatMapIterable(page -> page);
     }
 
     private static ErrorResponseException notFound(String detail) {

@@ -1,7 +1,8 @@
 /**
  * The read side for sites: what became of each comment, the approved comments of a thread, and a live feed of them.
- * Every instance keeps its own copy, rebuilt at start from {@code comments.submitted} and the outcome topics and
- * followed after, so any instance answers any question without asking another.
+ * They live in Kafka Streams global stores on this instance's disk (RocksDB), built from {@code comments.submitted}
+ * and the outcome topics, so any instance answers any question without asking another and the heap does not grow
+ * with the number of comments (docs/read-side.md).
  */
 @NullMarked
 package io.modstream.ingest.status;

@@ -1,6 +1,7 @@
 package io.modstream.ingest.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.modstream.events.CommentSubmitted;
 import io.modstream.events.Topics;
@@ -96,14 +97,18 @@ class IngestObservabilityTest {
 
     @Test
     void readinessIncludesKafkaAndInfoTheBuild() {
-        http.get()
-                .uri("/actuator/health/readiness")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.components.kafka.status")
-                .isEqualTo("UP");
+        // Not ready until the read side's stores have caught up with their topics (docs/read-side.md).
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> http.get()
+                        .uri("/actuator/health/readiness")
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody()
+                        .jsonPath("$.components.kafka.status")
+                        .isEqualTo("UP")
+                        .jsonPath("$.components.readSide.status")
+                        .isEqualTo("UP"));
         http.get()
                 .uri("/actuator/info")
                 .exchange()

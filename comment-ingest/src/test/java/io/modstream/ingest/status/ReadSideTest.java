@@ -21,9 +21,6 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
@@ -61,18 +58,6 @@ class ReadSideTest {
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    StatusProperties limits;
-
-    @Autowired
-    KafkaConnectionDetails connectionDetails;
-
-    @Autowired
-    KafkaProperties kafkaProperties;
-
-    @Autowired
-    JsonMapper springJson;
 
     private final TopicClient topics = new TopicClient(KafkaTestBroker.bootstrapServers());
     private final JsonMapper json = JsonMapper.builder().build();
@@ -305,25 +290,6 @@ class ReadSideTest {
 
         assertThat(live).isNotNull();
         assertThat(json.readTree(live.data()).get("id").asString()).isEqualTo(comment.commentId());
-    }
-
-    @Test
-    void aFreshInstanceRebuildsTheStatusesFromKafka() {
-        String id = post(KEY_A, "thread-" + UUID.randomUUID(), "Remember me.");
-        publish(outcome(submitted(id), Verdict.REJECT, List.of()));
-        await().atMost(WAIT)
-                .untilAsserted(() -> status(KEY_A, id).jsonPath("$.status").isEqualTo("REJECTED"));
-
-        CommentStatuses fresh = new CommentStatuses(limits, connectionDetails, kafkaProperties, springJson);
-        fresh.start();
-        try {
-            await().atMost(WAIT)
-                    .untilAsserted(() -> assertThat(fresh.status(id))
-                            .hasValueSatisfying(
-                                    status -> assertThat(status.status()).isEqualTo(CommentStatus.Status.REJECTED)));
-        } finally {
-            fresh.stop();
-        }
     }
 
     private String post(String key, String thread, String body) {
