@@ -14,6 +14,10 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -184,13 +188,51 @@ public final class ReadSideBenchmark {
         finish(report, ingest, stopOnExit);
     }
 
-    /** Seconds from the latest start to ready, or NaN (with the log's tail) if it ended or the timeout passed. */
+    /**
+     * Seconds from the latest start to ready, or NaN (with the log's tail) if it ended, the timeout passed, or its log
+     * shows an {@code OutOfMemoryError}: a read side that outgrows the heap may go on running without ever being
+     * ready, and waiting out the timeout would only keep a core busy with garbage collection.
+     */
     private static double secondsToReady(ServiceProcess service, Duration timeout) throws InterruptedException {
+        CompletableFuture<Long> ready = service.readyAsync(timeout);
+        long logChecked = 0;
+        while (true) {
+            try {
+                return (ready.get(1, TimeUnit.SECONDS) - service.startedAt()) / 1e9;
+            } catch (TimeoutException stillStarting) {
+                long size = sizeOf(service.log());
+                if (size != logChecked) {
+                    logChecked = size;
+                    if (logMentions(service.log(), "java.lang.OutOfMemoryError")) {
+                        log(
+                                "Not ready: %s ran out of heap after %.1f s (OutOfMemoryError in its log)",
+                                service.name(), (System.nanoTime() - service.startedAt()) / 1e9);
+                        return Double.NaN;
+                    }
+                }
+            } catch (ExecutionException notReady) {
+                log("Not ready: %s", notReady.getCause().getMessage());
+                return Double.NaN;
+            }
+        }
+    }
+
+    private static long sizeOf(Path file) {
         try {
-            return (service.awaitReady(timeout) - service.startedAt()) / 1e9;
-        } catch (IllegalStateException notReady) {
-            log("Not ready: %s", notReady.getMessage());
-            return Double.NaN;
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Whether the log of the latest start (after its last "==== start" line) mentions {@code text}. */
+    private static boolean logMentions(Path log, String text) {
+        try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            boolean[] found = {false};
+            lines.forEach(line -> found[0] = line.startsWith("==== start") ? false : found[0] || line.contains(text));
+            return found[0];
+        } catch (IOException | UncheckedIOException e) {
+            return false;
         }
     }
 
@@ -254,7 +296,11 @@ public final class ReadSideBenchmark {
 
     private static void finish(Report report, ServiceProcess ingest, Thread stopOnExit) throws InterruptedException {
         ServiceProcess.stopAll(ingest);
-        Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            return; // the script stopped this driver; the hook stops the service
+        }
         System.exit(report.print() ? 0 : 1);
     }
 
