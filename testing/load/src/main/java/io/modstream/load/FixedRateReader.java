@@ -33,6 +33,8 @@ final class FixedRateReader implements AutoCloseable {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     private static final long LATE_NANOS = Duration.ofMillis(10).toNanos();
     private static final int FAILURE_SAMPLES = 5;
+    /** How long past its planned end a run may go on sending before the requests left are given up. */
+    private static final Duration OVERRUN = Duration.ofSeconds(10);
 
     private final String authorization;
     private final int connections;
@@ -43,13 +45,22 @@ final class FixedRateReader implements AutoCloseable {
      * The outcome of one {@link #read} run.
      *
      * @param requests requests sent
+     * @param unsent requests never sent: the service answered so slowly that the run went on 10 s past its planned end
+     *     with requests still due, and they were given up
      * @param failed requests not answered 200 (an error status, a timeout, a refused connection)
      * @param failures the first few failures, for the report
      * @param late requests that went out more than 10 ms after they were due
      * @param spanSeconds from the first request's start to the last one's
      * @param latency from each request's due time to its answer
      */
-    record Result(int requests, int failed, List<String> failures, int late, double spanSeconds, Percentiles latency) {
+    record Result(
+            int requests,
+            int unsent,
+            int failed,
+            List<String> failures,
+            int late,
+            double spanSeconds,
+            Percentiles latency) {
 
         double achievedRate() {
             return requests < 2 ? 0 : (requests - 1) / Math.max(1e-9, spanSeconds);
@@ -58,12 +69,13 @@ final class FixedRateReader implements AutoCloseable {
         String describe() {
             return String.format(
                     Locale.ROOT,
-                    "%,d GETs over %.1f s (%,.1f/s), %,d late by >10 ms, %,d failed; latency %s",
+                    "%,d GETs over %.1f s (%,.1f/s), %,d late by >10 ms, %,d failed, %,d not sent; latency %s",
                     requests,
                     spanSeconds,
                     achievedRate(),
                     late,
                     failed,
+                    unsent,
                     latency.describe());
         }
     }
@@ -91,14 +103,18 @@ final class FixedRateReader implements AutoCloseable {
 
     /**
      * Sends {@code count} GETs, request i to {@code target.apply(i)}, at {@code rate} per second and returns when
-     * each has been answered or has failed.
+     * each has been answered or has failed. Stops sending 10 s after the run's planned end ({@code count / rate}
+     * seconds): the requests still due then are counted as not sent, so a service that cannot keep up ends the run
+     * instead of stretching it.
      */
     Result read(IntFunction<URI> target, int count, double rate) throws InterruptedException {
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
         AtomicInteger failed = new AtomicInteger();
         long[] micros = new long[count];
         int late = 0;
+        int sentCount = 0;
         long start = System.nanoTime();
+        long giveUp = start + (long) (count * 1e9 / rate) + OVERRUN.toNanos();
         long firstStart = 0;
         long lastStart = 0;
         for (int i = 0; i < count; i++) {
@@ -106,8 +122,12 @@ final class FixedRateReader implements AutoCloseable {
             for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
                 LockSupport.parkNanos(wait);
             }
-            HttpClient client = free.take();
+            HttpClient client = free.poll(Math.max(0, giveUp - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (client == null) {
+                break;
+            }
             long sent = System.nanoTime();
+            sentCount++;
             if (sent - due > LATE_NANOS) {
                 late++;
             }
@@ -145,12 +165,13 @@ final class FixedRateReader implements AutoCloseable {
         }
         free.addAll(back);
         return new Result(
-                count,
+                sentCount,
+                count - sentCount,
                 failed.get(),
                 List.copyOf(failures),
                 late,
                 (lastStart - firstStart) / 1e9,
-                new Percentiles(micros));
+                new Percentiles(java.util.Arrays.copyOf(micros, sentCount)));
     }
 
     private HttpRequest request(URI uri) {

@@ -425,17 +425,20 @@ public final class ReadSideBenchmark {
                         restartPageTotal));
             }
             long maxHeap = Math.max(buildMaxHeap, Math.max(readMaxHeap, restartMaxHeap));
-            out.append(String.format(
-                    Locale.ROOT,
-                    "  heap      max %.0f MiB over build, reads and restart [target < 512 MiB: %s]%n",
-                    maxHeap / 1048576.0,
-                    met(maxHeap > 0 && maxHeap < HEAP_TARGET_BYTES)));
+            out.append(
+                    maxHeap > 0
+                            ? String.format(
+                                    Locale.ROOT,
+                                    "  heap      max %.0f MiB over build, reads and restart [target < 512 MiB: %s]%n",
+                                    maxHeap / 1048576.0,
+                                    met(maxHeap < HEAP_TARGET_BYTES))
+                            : "  heap      no sample: the service answered no scrape of /actuator/prometheus\n");
             out.append(String.format(
                     Locale.ROOT,
                     "RESULT comments=%d big_thread=%d build_s=%.1f state_mb=%.0f status_rps=%.1f status_p50_ms=%.2f"
                             + " status_p90_ms=%.2f status_p99_ms=%.2f status_max_ms=%.1f status_errors=%d"
-                            + " page_p50_ms=%.2f page_p99_ms=%.2f page_max_ms=%.1f page_errors=%d page_total=%d"
-                            + " max_heap_mb=%.0f restart_s=%.1f restart_wrong=%d%n",
+                            + " status_unsent=%d page_rps=%.1f page_p50_ms=%.2f page_p99_ms=%.2f page_max_ms=%.1f"
+                            + " page_errors=%d page_unsent=%d page_total=%d max_heap_mb=%.0f restart_s=%.1f restart_wrong=%d%n",
                     comments,
                     bigThread,
                     buildSeconds,
@@ -446,10 +449,13 @@ public final class ReadSideBenchmark {
                     millis(status, 99),
                     millis(status, 100),
                     status == null ? -1 : status.failed(),
+                    status == null ? -1 : status.unsent(),
+                    page == null ? Double.NaN : page.achievedRate(),
                     millis(page, 50),
                     millis(page, 99),
                     millis(page, 100),
                     page == null ? -1 : page.failed(),
+                    page == null ? -1 : page.unsent(),
                     pageTotal,
                     maxHeap / 1048576.0,
                     restartSeconds,
@@ -465,8 +471,8 @@ public final class ReadSideBenchmark {
             System.out.print(out);
             return !Double.isNaN(buildSeconds)
                     && status != null
-                    && status.failed() == 0
-                    && page.failed() == 0
+                    && status.failed() + status.unsent() == 0
+                    && page.failed() + page.unsent() == 0
                     && pageTotal == bigThread
                     && !Double.isNaN(restartSeconds)
                     && restartWrong == 0
