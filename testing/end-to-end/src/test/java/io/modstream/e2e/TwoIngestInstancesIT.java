@@ -91,7 +91,7 @@ class TwoIngestInstancesIT {
         }
 
         assertThat(unknown)
-                .as("comments the other instance did not know right after the 202 (of 200)")
+                .as("%d of 200 comments the other instance did not know right after the 202", unknown.size())
                 .isEmpty();
     }
 
