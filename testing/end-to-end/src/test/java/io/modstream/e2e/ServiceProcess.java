@@ -47,15 +47,16 @@ final class ServiceProcess implements AutoCloseable {
         command.add(jar);
         command.add("--server.port=" + port);
         command.add("--server.address=127.0.0.1");
-        // moderation-service's Kafka Streams state: one fresh folder per process (comment-ingest ignores it).
+        // Kafka Streams state: one fresh folder per process, given both ways a service may read it (a read side kept
+        // in the heap ignores both).
         Path state = Files.createTempDirectory("modstream-e2e-" + name);
         command.add("--spring.kafka.streams.state-dir=" + state);
         command.add("--spring.kafka.streams.properties.application.server=127.0.0.1:" + port);
         command.addAll(arguments);
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("MODSTREAM_STATE_DIR", state.toString());
+        Process process = builder.start();
         return new ServiceProcess(name, process, port, log);
     }
 

@@ -49,6 +49,11 @@ final class HeapSampler implements AutoCloseable {
         return sampler;
     }
 
+    /** One sample now, on the caller's thread: a value at a moment that matters (say, just as it became ready). */
+    void sampleNow() {
+        sample();
+    }
+
     private void sample() {
         long rss = residentBytes(service.pid());
         if (rss > 0) {

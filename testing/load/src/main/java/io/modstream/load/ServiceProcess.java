@@ -15,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -36,6 +37,7 @@ final class ServiceProcess {
     private final Path log;
     private final Path pidFile;
     private final String readinessPath;
+    private final Map<String, String> environment;
     private final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private Process process;
@@ -43,12 +45,19 @@ final class ServiceProcess {
     private int starts;
 
     private ServiceProcess(Path jar, List<String> jvmArgs, int port, List<String> arguments, Path log) {
-        this(jar, jvmArgs, port, arguments, log, "/actuator/health/readiness");
+        this(jar, jvmArgs, port, arguments, Map.of(), log, "/actuator/health/readiness");
     }
 
     private ServiceProcess(
-            Path jar, List<String> jvmArgs, int port, List<String> arguments, Path log, String readinessPath) {
+            Path jar,
+            List<String> jvmArgs,
+            int port,
+            List<String> arguments,
+            Map<String, String> environment,
+            Path log,
+            String readinessPath) {
         this.readinessPath = readinessPath;
+        this.environment = Map.copyOf(environment);
         if (!Files.isRegularFile(jar)) {
             throw new IllegalArgumentException("No service jar at " + jar);
         }
@@ -122,12 +131,45 @@ final class ServiceProcess {
     }
 
     /**
+     * comment-ingest as {@link #ingest(Path, String, int, String, String, List, List, Path)} starts it, with its read
+     * side's local state in {@code stateDir}, the same folder for every start of this process. The folder is given
+     * both ways a disk-backed read side may read it: {@code --spring.kafka.streams.state-dir} and the environment
+     * variable {@code MODSTREAM_STATE_DIR}; a read side that keeps its state in the heap ignores both.
+     */
+    static ServiceProcess ingest(
+            Path jar,
+            String bootstrap,
+            int partitions,
+            String siteId,
+            String apiKeySha256,
+            Path stateDir,
+            List<String> jvmArgs,
+            List<String> serviceArgs,
+            Path log) {
+        List<String> arguments = new ArrayList<>();
+        arguments.add("--spring.kafka.bootstrap-servers=" + bootstrap);
+        arguments.add("--modstream.ingest.topics.partitions=" + partitions);
+        arguments.add("--modstream.ingest.sites[0].id=" + siteId);
+        arguments.add("--modstream.ingest.sites[0].api-key-sha256=" + apiKeySha256);
+        arguments.add("--spring.kafka.streams.state-dir=" + stateDir.toAbsolutePath());
+        arguments.addAll(serviceArgs);
+        return new ServiceProcess(
+                jar,
+                jvmArgs,
+                freePort(),
+                arguments,
+                Map.of("MODSTREAM_STATE_DIR", stateDir.toAbsolutePath().toString()),
+                log,
+                "/actuator/health/readiness");
+    }
+
+    /**
      * The ingest benchmark's baseline app (testing/ingest-baseline): no actuator, so that it pays for nothing but
      * parsing and sending; it is ready when {@code /ready} answers.
      */
     static ServiceProcess baseline(Path jar, String bootstrap, String topic, List<String> jvmArgs, Path log) {
         List<String> arguments = List.of("--spring.kafka.bootstrap-servers=" + bootstrap, "--baseline.topic=" + topic);
-        return new ServiceProcess(jar, jvmArgs, freePort(), arguments, log, "/ready");
+        return new ServiceProcess(jar, jvmArgs, freePort(), arguments, Map.of(), log, "/ready");
     }
 
     /** Starts a new process. */
@@ -141,11 +183,12 @@ final class ServiceProcess {
                     StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
             startedAt = System.nanoTime();
-            process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(log.getParent().toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            process = builder.start();
             Files.writeString(pidFile, Long.toString(process.pid()), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + command, e);

@@ -5,10 +5,13 @@
  * checks that every comment still gets exactly one outcome; {@link io.modstream.load.LatencyBenchmark} times comments
  * from comment-ingest's API to their outcome at a fixed rate; {@link io.modstream.load.StateScaleBenchmark} measures
  * the service's memory with a million authors in its store, and its restart; {@link io.modstream.load.FailoverTest}
- * kills one of two instances and checks that the other takes over without losing or repeating an outcome. Plain
+ * kills one of two instances and checks that the other takes over without losing or repeating an outcome;
+ * {@link io.modstream.load.ReadSideBenchmark} times comment-ingest's read side with millions of comments: its build and
+ * restart, status and thread-page reads at a fixed rate, and its heap. Plain
  * Kafka clients and the JDK's HTTP client, no Spring; the services run as processes from their packaged jars. Run by
  * hand through the scripts in {@code testing/load/} ({@code pipeline-benchmark.sh}, {@code crash-test.sh},
- * {@code latency-benchmark.sh}, {@code state-scale.sh}, {@code failover-test.sh}), which start a fresh broker for
+ * {@code latency-benchmark.sh}, {@code state-scale.sh}, {@code failover-test.sh}, {@code ingest-benchmark.sh},
+ * {@code read-side-benchmark.sh}), which start a fresh broker for
  * each run.
  */
 package io.modstream.load;
