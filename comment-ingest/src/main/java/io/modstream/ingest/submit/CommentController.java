@@ -2,6 +2,7 @@ package io.modstream.ingest.submit;
 
 import io.modstream.events.Author;
 import io.modstream.events.CommentSubmitted;
+import io.modstream.ingest.observability.InTrace;
 import io.modstream.ingest.observability.IngestMetrics;
 import io.modstream.ingest.status.CommentStatuses;
 import io.swagger.v3.oas.annotations.Operation;
@@ -119,14 +120,18 @@ class CommentController {
      * metric, and the comment's journey is in its trace.
      */
     private Mono<Void> publish(CommentSubmitted comment) {
-        return publisher.publish(comment).then(Mono.fromRunnable(() -> {
-            statuses.accepted(comment);
-            metrics.received(comment.siteId());
-            log.atDebug()
-                    .addKeyValue("commentId", comment.commentId())
-                    .addKeyValue("siteId", comment.siteId())
-                    .log("Accepted comment {} from site {}", comment.commentId(), comment.siteId());
-        }));
+        return publisher
+                .publish(comment)
+                .then(InTrace.call(() -> {
+                    statuses.accepted(comment);
+                    metrics.received(comment.siteId());
+                    log.atDebug()
+                            .addKeyValue("commentId", comment.commentId())
+                            .addKeyValue("siteId", comment.siteId())
+                            .log("Accepted comment {} from site {}", comment.commentId(), comment.siteId());
+                    return comment;
+                }))
+                .then();
     }
 
     private CommentSubmitted toEvent(String commentId, String siteId, SubmitCommentRequest request) {

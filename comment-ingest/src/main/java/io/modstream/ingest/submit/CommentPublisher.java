@@ -4,6 +4,7 @@ import io.modstream.events.AuthorKeys;
 import io.modstream.events.CommentSubmitted;
 import io.modstream.events.Topics;
 import io.modstream.ingest.IngestProperties;
+import io.modstream.ingest.observability.InTrace;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,8 +46,10 @@ class CommentPublisher {
     }
 
     Mono<Void> publish(CommentSubmitted comment) {
-        Mono<SendResult<String, CommentSubmitted>> send =
-                Mono.fromFuture(() -> kafka.send(Topics.COMMENTS_SUBMITTED, AuthorKeys.of(comment), comment));
+        // In the request's trace, so that the record carries it on.
+        Mono<SendResult<String, CommentSubmitted>> send = InTrace.call(
+                        () -> kafka.send(Topics.COMMENTS_SUBMITTED, AuthorKeys.of(comment), comment))
+                .flatMap(Mono::fromFuture);
         // send() blocks for up to max.block.ms when it must look up the topic's partitions, or when its buffer is full
         // because the broker stopped answering. While the broker acknowledged a send moments ago neither can happen
         // (the metadata is known and the buffer drains), so the send runs on the calling thread; otherwise it is
@@ -59,11 +62,11 @@ class CommentPublisher {
                 // status, metrics, the 202) must not run there, or every request queues behind that one thread.
                 .publishOn(Schedulers.parallel())
                 .timeout(timeout)
-                .doOnError(e -> log.warn(
+                .transform(InTrace.onError(e -> log.warn(
                         "Comment {} of site {} not acknowledged by Kafka: {}",
                         comment.commentId(),
                         comment.siteId(),
-                        e.toString()))
+                        e.toString())))
                 .onErrorMap(e -> brokerUnavailable())
                 .then();
     }

@@ -1,6 +1,7 @@
 package io.modstream.ingest.webhook;
 
 import io.modstream.ingest.IngestProperties;
+import io.modstream.ingest.observability.InTrace;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,10 +77,16 @@ class WebhookController {
         }
         String url = request.url();
         // send() can block (metadata, the cluster id for tracing), so never on the event loop.
-        return Mono.fromFuture(() -> registrations.register(siteId, url, clock.instant()))
+        return InTrace.call(() -> registrations.register(siteId, url, clock.instant()))
+                .flatMap(Mono::fromFuture)
                 .subscribeOn(Schedulers.boundedElastic())
                 .timeout(publishTimeout)
-                .onErrorMap(e -> !(e instanceof ErrorResponseException), e -> brokerUnavailable(siteId, e))
+                .transform(InTrace.onError(e -> {
+                    if (!(e instanceof ErrorResponseException)) {
+                        logUnconfirmed(siteId, e);
+                    }
+                }))
+                .onErrorMap(e -> !(e instanceof ErrorResponseException), e -> brokerUnavailable())
                 .map(registered -> new Registered(
                         registered.url(),
                         signer.secret(registered.siteId(), registered.registrationId()),
@@ -100,18 +107,21 @@ class WebhookController {
 
     @DeleteMapping
     Mono<ResponseEntity<Void>> delete(@AuthenticationPrincipal String siteId) {
-        return Mono.fromFuture(() -> registrations.delete(siteId))
+        return InTrace.call(() -> registrations.delete(siteId))
+                .flatMap(Mono::fromFuture)
                 .subscribeOn(Schedulers.boundedElastic())
                 .timeout(publishTimeout)
-                .onErrorMap(e -> brokerUnavailable(siteId, e))
+                .transform(InTrace.onError(e -> logUnconfirmed(siteId, e)))
+                .onErrorMap(e -> brokerUnavailable())
                 .thenReturn(ResponseEntity.noContent().build());
     }
 
     @PostMapping(path = "/replay", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<Map<String, Integer>> replay(@AuthenticationPrincipal String siteId) {
-        return Mono.fromCallable(() -> replay.replay(siteId))
+        return InTrace.call(() -> replay.replay(siteId))
                 .subscribeOn(Schedulers.boundedElastic())
-                .onErrorMap(e -> brokerUnavailable(siteId, e))
+                .transform(InTrace.onError(e -> logUnconfirmed(siteId, e)))
+                .onErrorMap(e -> brokerUnavailable())
                 .map(count -> Map.of("replayed", count));
     }
 
@@ -122,8 +132,11 @@ class WebhookController {
         return new ErrorResponseException(HttpStatus.UNPROCESSABLE_CONTENT, problem, null);
     }
 
-    private ErrorResponseException brokerUnavailable(String siteId, Throwable cause) {
+    private static void logUnconfirmed(String siteId, Throwable cause) {
         log.warn("Webhook change or replay for site {} not confirmed by Kafka: {}", siteId, cause.toString());
+    }
+
+    private ErrorResponseException brokerUnavailable() {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.SERVICE_UNAVAILABLE, "The message broker did not confirm the change in time. Retry later.");
         ErrorResponseException error = new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, null);

@@ -3,7 +3,10 @@ package io.modstream.ingest.submit;
 import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
@@ -15,6 +18,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * With no broker to acknowledge the write, the caller is told so with a 503 and when to retry, and the service says
  * it is not ready (while still alive).
  */
+@ExtendWith(OutputCaptureExtension.class)
 @DirtiesContext // its Kafka clients retry a closed port for as long as it lives; close it when done
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -64,6 +68,31 @@ class BrokerUnavailableTest {
                 .jsonPath("$.detail")
                 .value(detail -> org.assertj.core.api.Assertions.assertThat((String) detail)
                         .startsWith("The comment was not accepted"));
+    }
+
+    /** The warning about the unacknowledged comment is a line of the request: it carries the request's trace. */
+    @Test
+    void theWarningCarriesTheRequestsTraceId(CapturedOutput output) {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(20))
+                .build()
+                .post()
+                .uri("/api/v1/comments")
+                .header("Authorization", "Bearer " + SubmitCommentTest.KEY)
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(SubmitCommentTest.VALID)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(503);
+
+        org.assertj.core.api.Assertions.assertThat(
+                        output.getOut().lines().filter(line -> line.contains("not acknowledged by Kafka")))
+                .isNotEmpty()
+                .allSatisfy(
+                        line -> org.assertj.core.api.Assertions.assertThat(line).contains(traceId));
     }
 
     @Test
