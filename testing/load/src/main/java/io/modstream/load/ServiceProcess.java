@@ -121,11 +121,7 @@ final class ServiceProcess {
             List<String> jvmArgs,
             List<String> serviceArgs,
             Path log) {
-        List<String> arguments = new ArrayList<>();
-        arguments.add("--spring.kafka.bootstrap-servers=" + bootstrap);
-        arguments.add("--modstream.ingest.topics.partitions=" + partitions);
-        arguments.add("--modstream.ingest.sites[0].id=" + siteId);
-        arguments.add("--modstream.ingest.sites[0].api-key-sha256=" + apiKeySha256);
+        List<String> arguments = ingestArguments(bootstrap, partitions, siteId, apiKeySha256);
         arguments.addAll(serviceArgs);
         return new ServiceProcess(jar, jvmArgs, freePort(), arguments, log);
     }
@@ -146,11 +142,7 @@ final class ServiceProcess {
             List<String> jvmArgs,
             List<String> serviceArgs,
             Path log) {
-        List<String> arguments = new ArrayList<>();
-        arguments.add("--spring.kafka.bootstrap-servers=" + bootstrap);
-        arguments.add("--modstream.ingest.topics.partitions=" + partitions);
-        arguments.add("--modstream.ingest.sites[0].id=" + siteId);
-        arguments.add("--modstream.ingest.sites[0].api-key-sha256=" + apiKeySha256);
+        List<String> arguments = ingestArguments(bootstrap, partitions, siteId, apiKeySha256);
         arguments.add("--spring.kafka.streams.state-dir=" + stateDir.toAbsolutePath());
         arguments.addAll(serviceArgs);
         return new ServiceProcess(
@@ -161,6 +153,16 @@ final class ServiceProcess {
                 Map.of("MODSTREAM_STATE_DIR", stateDir.toAbsolutePath().toString()),
                 log,
                 "/actuator/health/readiness");
+    }
+
+    /** comment-ingest's arguments for one broker and one site, to which callers add their own. */
+    private static List<String> ingestArguments(String bootstrap, int partitions, String siteId, String apiKeySha256) {
+        List<String> arguments = new ArrayList<>();
+        arguments.add("--spring.kafka.bootstrap-servers=" + bootstrap);
+        arguments.add("--modstream.ingest.topics.partitions=" + partitions);
+        arguments.add("--modstream.ingest.sites[0].id=" + siteId);
+        arguments.add("--modstream.ingest.sites[0].api-key-sha256=" + apiKeySha256);
+        return arguments;
     }
 
     /**
