@@ -284,16 +284,16 @@
       ['throughput', '/api/v1/ops/throughput', renderChart],
       ['dead letters', '/api/v1/ops/dead-letters?newest=10', renderDeadLetters],
     ];
-    const results = await Promise.allSettled(parts.map(([, path]) => api(path)));
+    // Each part is drawn as soon as it arrives: one slow answer (a broker call that waits for its timeout) must not
+    // keep the others off the page.
     const failures = [];
-    results.forEach((outcome, i) => {
-      const [name, , render] = parts[i];
-      if (outcome.status === 'fulfilled') {
-        render(outcome.value);
-      } else {
-        failures.push(name + ': ' + outcome.reason.message);
-      }
-    });
+    await Promise.allSettled(
+      parts.map(([name, path, render]) =>
+        api(path).then(render, (e) => {
+          failures.push(name + ': ' + e.message);
+        }),
+      ),
+    );
     const refreshed = document.getElementById('refreshed');
     const message = document.getElementById('message');
     refreshed.textContent = 'Updated ' + new Date().toLocaleTimeString('en-GB');
