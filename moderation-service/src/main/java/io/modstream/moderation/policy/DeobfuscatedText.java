@@ -50,6 +50,11 @@ final class DeobfuscatedText {
             }
             if (mayStartSeparator(c)) {
                 ObfuscatedSeparator separator = ObfuscatedSeparator.at(body, i, out);
+                if (separator != null && separator.meaning() == ObfuscatedSeparator.SPACES_AFTER_DOT) {
+                    out.drop(i, separator.end());
+                    i = separator.end();
+                    continue;
+                }
                 if (separator != null) {
                     out.put(separator.meaning(), i, separator.end());
                     i = separator.end();
@@ -99,7 +104,7 @@ final class DeobfuscatedText {
     }
 
     private static boolean mayStartSeparator(char c) {
-        return c == ' ' || c == '\t' || c == '(' || c == '[' || c == '{' || c == '\u00A0' || c == '\u3000';
+        return c == ' ' || c == '\t' || c == '(' || c == '[' || c == '{' || c == '<' || c == '\u00A0' || c == '\u3000';
     }
 
     /** The folded text. */

@@ -35,7 +35,7 @@ final class Emails {
                             + "there online available info more details site website page read see find found go shop buy "
                             + "order live posted published email mail write contact reach sign register apply is was are were "
                             + "be been and or but not all now story article piece report news cheap sale deals free work home "
-                            + "hosted")
+                            + "hosted meds pills tickets prices offers bargains discounts products goods")
                     .split(" "));
 
     private Emails() {}

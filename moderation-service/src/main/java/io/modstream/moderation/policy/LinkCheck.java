@@ -57,7 +57,10 @@ final class LinkCheck implements Check {
             }
             boolean inAddress =
                     address < addresses.size() && addresses.get(address).start() < token.end();
-            if (token.start() < covered || inAddress || !Links.isLink(folded, token) || isAllowed(folded, token)) {
+            if (token.start() < covered
+                    || inAddress
+                    || !Links.isLink(folded, token, isDotDisguised(text, token))
+                    || isAllowed(folded, token)) {
                 continue;
             }
             int start = text.originalStart(token.start());
@@ -66,6 +69,21 @@ final class LinkCheck implements Check {
             covered = token.end();
         }
         return findings;
+    }
+
+    private static boolean isDotDisguised(DeobfuscatedText text, Token token) {
+        String folded = text.text();
+        for (int i = token.hostEnd() - 1; i >= token.hostStart(); i--) {
+            if (folded.charAt(i) == '.') {
+                return text.isDisguised(i, i + 1) || hasGapBefore(text, i) || hasGapBefore(text, i + 1);
+            }
+        }
+        return false;
+    }
+
+    /** Whether spaces were dropped before folded char {@code i} ({@code example. com}, {@code example .com}). */
+    private static boolean hasGapBefore(DeobfuscatedText text, int i) {
+        return i > 0 && text.originalEnd(i) != text.originalStart(i);
     }
 
     private boolean isAllowed(String text, Token token) {

@@ -1,5 +1,6 @@
 package io.modstream.moderation.policy;
 
+import com.google.common.net.InternetDomainName;
 import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -13,14 +14,23 @@ import org.jspecify.annotations.Nullable;
  * "the dot com era"), so it counts only when the word before it is not an everyday word such as "the" or "this", and
  * the word after it is followed by another separator ({@code news dot bbc dot co dot uk}) or is a top-level domain
  * people write out ({@code com}, {@code net}, {@code uk}, ...; not {@code it}, {@code in} or {@code at}, which are
- * English words), and "dot com" is not followed by a word like "era" or "bubble". The spelled {@code name at
- * example} is left to {@link Emails}. Stateless and thread-safe; every look-around is bounded, so a scan stays linear.
+ * English words), or any other top-level domain of the Public Suffix List that is not an everyday word such as "it",
+ * "me" or "us" ({@code example dot bet}), and "dot com" is not followed by a word like "era" or "bubble". A dot
+ * with spaces on one side only ({@code example. com}, {@code example .com}) is how a sentence ends, so it counts only
+ * before a lower-case top-level domain, and one that is also a word ({@code net}, {@code shop}) only when no
+ * lower-case word follows it ("the shop. net result" is prose). The spelled {@code name at example} is left to
+ * {@link Emails}. Stateless and thread-safe; every look-around is bounded, so a scan stays linear.
  *
  * @param meaning the character it stands for: {@code .}, {@code @} or {@code :}
  * @param end index just past the separator, and past the spaces after it, in the original text
  * @param weak whether it is a spelled or spaced dot, which counts only between words that look like a domain
+ * @param halfSpaced whether it is a plain dot with spaces on one side only ({@code example .com}, or
+ *     {@link #SPACES_AFTER_DOT}), the shape of a sentence's end, judged more strictly still
  */
-record ObfuscatedSeparator(char meaning, int end, boolean weak) {
+record ObfuscatedSeparator(char meaning, int end, boolean weak, boolean halfSpaced) {
+
+    /** The {@link #meaning} of the spaces after a plain dot ({@code example. com}): they are dropped. */
+    static final char SPACES_AFTER_DOT = 0;
 
     private static final int MAX_SPACES = 3;
     private static final int MAX_LABEL = 63;
@@ -29,6 +39,20 @@ record ObfuscatedSeparator(char meaning, int end, boolean weak) {
     private static final Set<String> SPELLED_TLDS =
             Set.of(("com net org info biz io co uk de fr ru cn nl eu ca au jp br pl ch se es ie nz za gov edu xyz "
                             + "top online site ly tv app dev shop store club tk ml cc ws su ua kz")
+                    .split(" "));
+
+    /** Top-level domains that are everyday words: spelled or spaced, they count only in a chain of labels. */
+    private static final Set<String> EVERYDAY_TLDS =
+            Set.of("it in at to me be is no so us do my am as by an one new now how you dot".split(" "));
+
+    /** Abbreviations that end in a dot, after which "example. com" is a sentence going on: "etc. live". */
+    private static final Set<String> ABBREVIATIONS =
+            Set.of("etc vs approx incl excl govt dept esp cf ca ibid jr sr st vol pp ed mr mrs ms dr prof".split(" "));
+
+    /** {@link #SPELLED_TLDS} that are not English words: after "example. " they count even before a word. */
+    private static final Set<String> WORDLESS_TLDS =
+            Set.of(("com org biz io uk de fr ru cn nl eu ca au jp br pl ch se es ie nz za gov edu xyz ly tv "
+                            + "cc ws su ua kz")
                     .split(" "));
 
     /** Words before a spelled dot that mean prose: "the dot", "this dot", "polka dot". */
@@ -53,7 +77,11 @@ record ObfuscatedSeparator(char meaning, int end, boolean weak) {
         if (found == null || before.length() == 0) {
             return null;
         }
-        char left = before.charAt(before.length() - 1);
+        int leftEnd = before.length() - (found.meaning == SPACES_AFTER_DOT ? 1 : 0);
+        if (leftEnd == 0) {
+            return null;
+        }
+        char left = before.charAt(leftEnd - 1);
         int right = found.end < text.length() ? ObfuscatedLetters.fold(text.codePointAt(found.end)) : -1;
         if (found.meaning == ':') {
             return Character.isLetterOrDigit(left) && right == '/' ? found : null;
@@ -61,7 +89,7 @@ record ObfuscatedSeparator(char meaning, int end, boolean weak) {
         if (!Character.isLetterOrDigit(left) || right < 0 || !Character.isLetterOrDigit(right)) {
             return null;
         }
-        return !found.weak || looksLikeDomain(text, found.end, before) ? found : null;
+        return !found.weak || looksLikeDomain(text, found, before, leftEnd) ? found : null;
     }
 
     /** Whether a separator of any kind, or a plain dot or at-sign, begins at {@code at}; no context is judged. */
@@ -84,28 +112,38 @@ record ObfuscatedSeparator(char meaning, int end, boolean weak) {
             return null;
         }
         char c = text.charAt(p);
-        int open = c == '(' ? 0 : c == '[' ? 1 : c == '{' ? 2 : -1; // "([{".indexOf(c), without a call at every space
+        int open = c == '(' ? 0 : c == '[' ? 1 : c == '{' ? 2 : c == '<' ? 3 : -1; // "([{<".indexOf(c), no call
         if (open >= 0) {
             int inside = skipSpaces(text, p + 1);
             char meaning = meaningAt(text, inside);
             int close = skipSpaces(text, inside + (meaning == 0 ? 0 : wordLength(text, inside)));
-            if (meaning != 0 && close < text.length() && text.charAt(close) == ")]}".charAt(open)) {
-                return new ObfuscatedSeparator(meaning, skipSpaces(text, close + 1), false);
+            if (meaning != 0 && close < text.length() && text.charAt(close) == ")]}>".charAt(open)) {
+                return new ObfuscatedSeparator(meaning, skipSpaces(text, close + 1), false, false);
             }
             return null;
         }
         if (p == at || p + 1 >= text.length()) {
-            return null; // a spelled or spaced separator needs spaces on both sides
+            return null; // a spelled or spaced separator needs spaces before it
         }
-        int after = p + ((c == '.' || c == '@') ? 1 : isWord(text, p, "dot") ? 3 : 0);
-        if (after == p || after >= text.length() || skipSpaces(text, after) == after) {
+        if (at >= 2 && text.charAt(at - 1) == '.' && isLabelChar(text.charAt(at - 2)) && Character.isLowerCase(c)) {
+            return new ObfuscatedSeparator(SPACES_AFTER_DOT, p, true, true);
+        }
+        boolean dot = c == '.' || (c >= 0x80 && ObfuscatedLetters.fold(c) == '.'); // also 。 and ．
+        int after = p + ((dot || c == '@') ? 1 : isWord(text, p, "dot") || isWord(text, p, "d0t") ? 3 : 0);
+        if (after == p || after >= text.length()) {
             return null;
         }
-        return new ObfuscatedSeparator(c == '@' ? '@' : '.', skipSpaces(text, after), c != '@');
+        boolean halfSpaced = skipSpaces(text, after) == after;
+        if (halfSpaced && !dot) {
+            return null; // "example dotcom", "name @example": not this shape
+        }
+        return new ObfuscatedSeparator(c == '@' ? '@' : '.', skipSpaces(text, after), c != '@', halfSpaced);
     }
 
-    private static boolean looksLikeDomain(String text, int rightStart, CharSequence before) {
-        int leftEnd = before.length();
+    private static boolean looksLikeDomain(String text, ObfuscatedSeparator found, CharSequence before, int leftEnd) {
+        int rightStart = found.end;
+        boolean halfSpaced = found.halfSpaced;
+        boolean afterDot = found.meaning == SPACES_AFTER_DOT;
         int leftStart = leftEnd;
         while (leftStart > 0 && leftEnd - leftStart <= MAX_LABEL && isLabelChar(before.charAt(leftStart - 1))) {
             leftStart--;
@@ -122,11 +160,43 @@ record ObfuscatedSeparator(char meaning, int end, boolean weak) {
         if (rightEnd - rightStart > MAX_LABEL) {
             return false;
         }
-        if (rightEnd < text.length() && startsAt(text, rightEnd) && !endsSentence(text, rightEnd)) {
-            return true;
+        if (halfSpaced && (leftEnd - leftStart < 2 || ABBREVIATIONS.contains(left))) {
+            return false; // "U.S. news", "etc. live"
         }
-        String right = text.substring(rightStart, rightEnd).toLowerCase(Locale.ROOT);
-        return SPELLED_TLDS.contains(right) && !(right.equals("com") && ERA_AFTER.contains(nextWord(text, rightEnd)));
+        boolean chainGoesOn = rightEnd < text.length() && startsAt(text, rightEnd) && !endsSentence(text, rightEnd);
+        if (chainGoesOn
+                || (afterDot && left.equals("www") && rightEnd < text.length() && text.charAt(rightEnd) == '.')) {
+            return !halfSpaced || text.charAt(skipSpaces(text, rightEnd)) == '.'; // "example .co .uk"
+        }
+        String written = text.substring(rightStart, rightEnd);
+        String right = written.toLowerCase(Locale.ROOT);
+        if (halfSpaced && (!written.equals(right) || (!afterDot && BareNames.isFileEnding(right)))) {
+            return false; // ".NET", "a copy as .zip"
+        }
+        if (right.equals("com") && ERA_AFTER.contains(nextWord(text, rightEnd))) {
+            return false;
+        }
+        if (afterDot && !WORDLESS_TLDS.contains(right) && startsLowerCaseWord(text, rightEnd)) {
+            return false;
+        }
+        return SPELLED_TLDS.contains(right) || (!EVERYDAY_TLDS.contains(right) && isTopLevelDomain(right));
+    }
+
+    private static boolean isTopLevelDomain(String label) {
+        if (label.isEmpty() || !Character.isLetter(label.charAt(0))) {
+            return false;
+        }
+        try {
+            return InternetDomainName.from(label).isRegistrySuffix();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** Whether a space and a lower-case word come at {@code at}: the sentence goes on. */
+    private static boolean startsLowerCaseWord(String text, int at) {
+        int word = skipSpaces(text, at);
+        return word > at && word < text.length() && Character.isLowerCase(text.charAt(word));
     }
 
     private static boolean endsSentence(String text, int at) {

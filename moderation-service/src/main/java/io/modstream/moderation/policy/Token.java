@@ -23,6 +23,15 @@ record Token(int start, int hostStart, int hostEnd, int end, boolean scheme) {
 
     private static final int MAX_SCHEME = 16;
     private static final String[] SCRIPT_SCHEMES = {"javascript", "vbscript"};
+    /**
+     * Schemes without {@code //} that lead somewhere, each with what must follow the colon: a torrent
+     * ({@code magnet:?xt=…}), a chat ({@code skype:name?chat}), a payment ({@code bitcoin:1A…}), an inline page
+     * ({@code data:text/html,…}). Written as a word and a colon they are also prose ("Skype: ask Tom"), hence the
+     * shape checks in {@link #opaque}.
+     */
+    private static final String[] OPAQUE_SCHEMES = {"magnet", "skype", "bitcoin", "data"};
+
+    private static final int MAX_IPV6 = 41;
 
     /** The candidate links in {@code text}, in order; a mixed-script run is followed by its ASCII parts. */
     static List<Token> scan(String text) {
@@ -38,6 +47,14 @@ record Token(int start, int hostStart, int hostEnd, int end, boolean scheme) {
                 if (url != null) {
                     tokens.add(url);
                     i = url.end;
+                    continue;
+                }
+            }
+            if (c == '[') {
+                Token literal = ipv6(text, i);
+                if (literal != null) {
+                    tokens.add(literal);
+                    i = literal.end;
                     continue;
                 }
             }
@@ -123,6 +140,12 @@ record Token(int start, int hostStart, int hostEnd, int end, boolean scheme) {
                     && (Character.isLetterOrDigit(text.charAt(authority)) || text.charAt(authority) == '[');
             return host ? withHost(start, authority, end(text, authority), text) : null;
         }
+        for (String opaque : OPAQUE_SCHEMES) {
+            if (colon - start == opaque.length() && text.regionMatches(true, start, opaque, 0, opaque.length())) {
+                int end = end(text, colon + 1);
+                return opaque(text, opaque, colon + 1, end) ? new Token(start, colon + 1, colon + 1, end, true) : null;
+            }
+        }
         for (String script : SCRIPT_SCHEMES) {
             if (colon - start == script.length() && text.regionMatches(true, start, script, 0, script.length())) {
                 int end = end(text, colon + 1);
@@ -130,6 +153,43 @@ record Token(int start, int hostStart, int hostEnd, int end, boolean scheme) {
             }
         }
         return null;
+    }
+
+    /** Whether {@code [from, to)} looks like what {@code scheme} leads to, not like a word after a colon. */
+    private static boolean opaque(String text, String scheme, int from, int to) {
+        if (to - from < 6) {
+            return false;
+        }
+        return switch (scheme) {
+            case "magnet" -> text.charAt(from) == '?';
+            case "data" -> Character.isLetter(text.charAt(from)) && text.indexOf('/', from) < to;
+            case "bitcoin" -> to - from >= 26;
+            default -> Character.isLetter(text.charAt(from));
+        };
+    }
+
+    /**
+     * A bracketed IPv6 literal at {@code open} ({@code [::1]}, {@code [2001:db8::1]:8080/x}): hex digits and at least
+     * two colons up to a closing bracket, with the port and path after it; {@link Links} checks its groups.
+     */
+    private static @Nullable Token ipv6(String text, int open) {
+        int close = open + 1;
+        int colons = 0;
+        while (close < text.length() && close - open <= MAX_IPV6) {
+            char c = text.charAt(close);
+            if (c == ':') {
+                colons++;
+            } else if (c >= 0x80 || Character.digit(c, 16) < 0) {
+                break;
+            }
+            close++;
+        }
+        if (colons < 2 || close >= text.length() || text.charAt(close) != ']') {
+            return null;
+        }
+        int hostEnd = close + 1;
+        boolean more = hostEnd < text.length() && "/:".indexOf(text.charAt(hostEnd)) >= 0;
+        return new Token(open, open, hostEnd, more ? Math.max(hostEnd, end(text, hostEnd)) : hostEnd, false);
     }
 
     private static Token withHost(int start, int authority, int end, String text) {
