@@ -63,7 +63,10 @@ def sentence(rng, disguised, slot, word):
         template = template.replace(" a {w}", " an {w}").replace(" a complete {w}", " an complete {w}")
         template = template.replace(" an complete", " a complete")
     if "{W}" in template:
-        return template.replace("{W}", disguised[:1].upper() + disguised[1:] if disguised[:1].isalpha() else disguised)
+        # Capitalised at the start of a sentence, unless that changes the look of a letter from another script:
+        # a capital Greek eta reads H, not n.
+        first = disguised[:1]
+        return template.replace("{W}", first.upper() + disguised[1:] if first.isascii() and first.isalpha() else disguised)
     return template.replace("{w}", disguised)
 
 
