@@ -311,7 +311,8 @@ final class NormalizedText {
                 boolean joins = wordLength == 1
                         && gap <= MAX_GAP
                         && !gapBreaksLine
-                        && (kindAfter(body, folded, unread, i) & WORD) == 0;
+                        && (kindAfter(body, folded, unread, i) & WORD) == 0
+                        && !startsMaskedWord(body, unread, i);
                 // Stars between two chars of a word mask letters ("f*ck", "sh**"), unless they space out single
                 // letters: "f*u*c*k", where the letter before was joined already or the one after is followed by more.
                 boolean masks = gapMasks
@@ -433,6 +434,23 @@ final class NormalizedText {
     /** Whether the gap at {@code index} of the body starts with a closing bracket. */
     private static boolean closedAt(char[] body, int index) {
         return index < body.length && body[index] == ')';
+    }
+
+    /**
+     * Whether the letter just read is the first of a masked word ({@code h*ll}), not a single letter: stars follow it,
+     * then more than one letter.
+     */
+    private static boolean startsMaskedWord(char[] body, int unread, int index) {
+        if (unread > 0) {
+            return false;
+        }
+        int at = index;
+        while (at < body.length && at - index < MAX_MASK && body[at] < 0x80 && ASCII_KINDS[body[at]] == MASKING) {
+            at++;
+        }
+        boolean letterAfter =
+                at > index && at < body.length && (body[at] >= 0x80 || (ASCII_KINDS[body[at]] & WORD) != 0);
+        return letterAfter && !spacedOutLetterAt(body, index);
     }
 
     /**
