@@ -12,17 +12,22 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>single letters spaced out by up to three separators on one line are joined ({@code f.u.c.k}, {@code f u c k},
- *       {@code f-u-c-k}); a word of two letters or more is never joined to anything, so "pen is" stays two words;
- *   <li>in a word that has a letter, leetspeak is read as letters: {@code 0} as o, {@code 3} as e, {@code 4} and
- *       {@code @} as a, {@code 5} and {@code $} as s, {@code 7} as t, {@code 8} as b, {@code 9} as g; and a stroke
- *       that could be i or l ({@code 1}, and {@code !} or {@code |} inside a word) becomes {@link #STROKE}. Numbers
- *       ({@code 3.14}, {@code $5}) stay numbers;
- *   <li>every char that is not a letter or digit becomes a space;
+ *       {@code f*u*c*k}, mixed {@code b-i*t..c/h}); a word of two letters or more is never joined to anything, so
+ *       "pen is" stays two words. When the first joined letter is the word "a" or "I", a word may also start at the
+ *       second ({@link #isSoftStart}: {@code a s.l.u.t});
+ *   <li>a run of {@code *}, {@code _} or {@code #} between two chars of a word is a {@link #MASK} standing for as many
+ *       unknown letters ({@code f**k}); at a word's edge it is punctuation ({@code *emphasis*});
+ *   <li>in a word that has a letter, leetspeak is read as letters: {@code 0} as o, {@code 2} as z, {@code 3} as e,
+ *       {@code 4} and {@code @} as a, {@code 5} and {@code $} as s, {@code 7} and {@code +} as t, {@code 8} as b,
+ *       {@code 9} as g, {@code (} inside a word as c, {@code |<} as k, a lone {@code #} ending a longer word as h; and a
+ *       stroke that could be i or l ({@code 1}, and {@code !} or {@code |} not ending a word) becomes {@link #STROKE}.
+ *       Numbers ({@code 3.14}, {@code $5}) stay numbers;
+ *   <li>every other char that is not a letter or digit becomes a space;
  *   <li>each run of equal chars becomes one char, whose {@link #runLength} says how many it stands for, so
  *       {@code fuuuck} reads {@code fuck}; list words with double letters are matched by comparing run lengths.
  * </ul>
  *
- * <p>Built in one linear pass that looks ahead at most one letter, without allocating per char; never throws,
+ * <p>Built in one linear pass that looks ahead a bounded few chars at a gap, without allocating per char; never throws,
  * whatever the input (lone surrogates read as spaces). Immutable.
  */
 final class NormalizedText {
@@ -471,7 +476,9 @@ final class NormalizedText {
                 && at < body.length
                 && body[at] < 0x80
                 && (ASCII_KINDS[body[at]] & (LETTER | DIGIT)) != 0
-                && (at + 1 == body.length || body[at + 1] < 0x80 && (ASCII_KINDS[body[at + 1]] & WORD) == 0);
+                && (at + 1 == body.length
+                        || body[at + 1] == '!'
+                        || body[at + 1] < 0x80 && (ASCII_KINDS[body[at + 1]] & WORD) == 0);
     }
 
     /** The kind of the next folded char: the rest of the current fold, or else the body from {@code index}. */
