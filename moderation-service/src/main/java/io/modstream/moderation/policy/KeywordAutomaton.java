@@ -12,7 +12,8 @@ import java.util.TreeSet;
  * Aho-Corasick as a deterministic automaton: one table lookup per char of the text, whatever the number of keywords,
  * and every occurrence of every keyword reported, overlapping ones included. The alphabet is the set of chars the
  * keywords use; any other char leads back to the start. The table holds one int per state and symbol, about 130 KB
- * for the default term lists. Used instead of {@code org.ahocorasick}, whose trie boxes every char and looks it up in
+ * for the default term lists. Chars of one class ({@code "il1"}) may share a symbol: the automaton then finds a keyword
+ * wherever the text has any char of the class in its place, and the caller checks which char it was. Used instead of {@code org.ahocorasick}, whose trie boxes every char and looks it up in
  * a hash map: it scanned news comments four to six times slower. Immutable and thread-safe.
  *
  * @param <T> what a keyword carries
@@ -37,13 +38,29 @@ final class KeywordAutomaton<T> {
     private final List<T> payloads;
 
     KeywordAutomaton(Map<String, T> keywords) {
+        this(keywords, List.of());
+    }
+
+    /**
+     * An automaton for {@code keywords}, where the ASCII chars of each string of {@code classes} are one symbol: a
+     * keyword with one of them matches text with any of them.
+     */
+    KeywordAutomaton(Map<String, T> keywords, List<String> classes) {
         TreeSet<Character> alphabet = new TreeSet<>();
         keywords.keySet().forEach(keyword -> keyword.chars().forEach(c -> alphabet.add((char) c)));
         StringBuilder others = new StringBuilder();
         int symbol = 1; // 0 is every char outside the alphabet
+        for (String chars : classes) {
+            if (chars.chars().anyMatch(c -> alphabet.contains((char) c))) {
+                int shared = symbol++;
+                chars.chars().forEach(c -> asciiSymbols[c] = shared);
+            }
+        }
         for (char c : alphabet) {
             if (c < 0x80) {
-                asciiSymbols[c] = symbol++;
+                if (asciiSymbols[c] == 0) {
+                    asciiSymbols[c] = symbol++;
+                }
             } else {
                 others.append(c);
             }

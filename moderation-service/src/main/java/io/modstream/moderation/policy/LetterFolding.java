@@ -58,6 +58,10 @@ final class LetterFolding {
         if (Character.isSurrogate((char) cp) && cp < 0x10000) {
             return " ";
         }
+        String own = ownLookAlike(cp);
+        if (own != null) {
+            return own;
+        }
         String decomposed = NFD.normalize(NFKC_CASEFOLD.normalize(UTF16.valueOf(cp)));
         StringBuilder out = new StringBuilder(decomposed.length());
         for (int i = 0; i < decomposed.length(); ) {
@@ -74,6 +78,25 @@ final class LetterFolding {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * The ASCII letter a Greek or Cyrillic letter looks like as it is written, before case folding changes its look:
+     * capital eta {@code Η} looks like H but folds to {@code η}, which looks like n; capital nu {@code Ν} looks like N
+     * but folds to {@code ν}, which looks like v; lunate sigma {@code ϲ} looks like c but folds to {@code σ}. Null for
+     * other scripts, and for letters that look like no ASCII letter.
+     */
+    private static String ownLookAlike(int cp) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+        if (!Character.isLetter(cp)
+                || script != Character.UnicodeScript.GREEK && script != Character.UnicodeScript.CYRILLIC) {
+            return null;
+        }
+        int omega = "ωѡ".indexOf(cp);
+        if (omega >= 0) {
+            return "w"; // no skeleton: ω is its own
+        }
+        return asciiSkeleton(UTF16.valueOf(cp), 1);
     }
 
     /** The ASCII letters {@code c} looks like, or null when it looks like none. */

@@ -1,6 +1,7 @@
 package io.modstream.moderation.policy;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A comment as the term lists see it, with the usual disguises undone, and a map from every normalised char back to
@@ -11,17 +12,22 @@ import java.util.Arrays;
  *
  * <ul>
  *   <li>single letters spaced out by up to three separators on one line are joined ({@code f.u.c.k}, {@code f u c k},
- *       {@code f-u-c-k}); a word of two letters or more is never joined to anything, so "pen is" stays two words;
- *   <li>in a word that has a letter, leetspeak is read as letters: {@code 0} as o, {@code 3} as e, {@code 4} and
- *       {@code @} as a, {@code 5} and {@code $} as s, {@code 7} as t, {@code 8} as b, {@code 9} as g; and a stroke
- *       that could be i or l ({@code 1}, and {@code !} or {@code |} inside a word) becomes {@link #STROKE}. Numbers
- *       ({@code 3.14}, {@code $5}) stay numbers;
- *   <li>every char that is not a letter or digit becomes a space;
+ *       {@code f*u*c*k}, mixed {@code b-i*t..c/h}); a word of two letters or more is never joined to anything, so
+ *       "pen is" stays two words. When the first joined letter is the word "a" or "I", a word may also start at the
+ *       second ({@link #isSoftStart}: {@code a s.l.u.t});
+ *   <li>a run of {@code *}, {@code _} or {@code #} between two chars of a word is a {@link #MASK} standing for as many
+ *       unknown letters ({@code f**k}); at a word's edge it is punctuation ({@code *emphasis*});
+ *   <li>in a word that has a letter, leetspeak is read as letters: {@code 0} as o, {@code 2} as z, {@code 3} as e,
+ *       {@code 4} and {@code @} as a, {@code 5} and {@code $} as s, {@code 7} and {@code +} as t, {@code 8} as b,
+ *       {@code 9} as g, {@code (} inside a word as c, {@code |<} as k, a lone {@code #} ending a longer word as h; and a
+ *       stroke that could be i or l ({@code 1}, and {@code !} or {@code |} not ending a word) becomes {@link #STROKE}.
+ *       Numbers ({@code 3.14}, {@code $5}) stay numbers;
+ *   <li>every other char that is not a letter or digit becomes a space;
  *   <li>each run of equal chars becomes one char, whose {@link #runLength} says how many it stands for, so
  *       {@code fuuuck} reads {@code fuck}; list words with double letters are matched by comparing run lengths.
  * </ul>
  *
- * <p>Built in one linear pass that looks ahead at most one letter, without allocating per char; never throws,
+ * <p>Built in one linear pass that looks ahead a bounded few chars at a gap, without allocating per char; never throws,
  * whatever the input (lone surrogates read as spaces). Immutable.
  */
 final class NormalizedText {
@@ -29,14 +35,25 @@ final class NormalizedText {
     /** A vertical stroke a reader may take for i or for l; list words match it in place of either. */
     static final char STROKE = '1';
 
+    /** A run of stars (or {@code _}, {@code #}) inside a word, standing for as many unknown letters: {@code f**k}. */
+    static final char MASK = '*';
+
     /** The most separators between two spaced-out letters: {@code f . u . c . k}. */
     private static final int MAX_GAP = 3;
+
+    /** The most unknown letters one run of stars stands for: {@code n****r}. */
+    private static final int MAX_MASK = 6;
 
     // Kinds of char, as bits so that a word can collect them without branching.
     private static final byte OTHER = 0;
     private static final byte LETTER = 1;
     private static final byte DIGIT = 2;
     private static final byte SYMBOL = 4;
+    /** A separator that, between two chars of a word, stands for unknown letters: {@code * _ #}. */
+    private static final byte MASKING = 8;
+    /** The kinds that make up a word. */
+    private static final byte WORD = LETTER | DIGIT | SYMBOL;
+
     private static final byte[] ASCII_KINDS = new byte[0x80];
     private static final char[] ASCII_LOWER = new char[0x80];
     /** An ASCII letter lower-cased; 0 for any other ASCII char. */
@@ -46,7 +63,9 @@ final class NormalizedText {
         for (char c = 0; c < 0x80; c++) {
             ASCII_KINDS[c] = Character.isLetter(c)
                     ? LETTER
-                    : Character.isDigit(c) ? DIGIT : "@$!|".indexOf(c) >= 0 ? SYMBOL : OTHER;
+                    : Character.isDigit(c)
+                            ? DIGIT
+                            : "@$!|(+<".indexOf(c) >= 0 ? SYMBOL : "*_#".indexOf(c) >= 0 ? MASKING : OTHER;
             ASCII_LOWER[c] = Character.toLowerCase(c);
             ASCII_LETTER_LOWER[c] = ASCII_KINDS[c] == LETTER ? ASCII_LOWER[c] : 0;
         }
@@ -69,12 +88,28 @@ final class NormalizedText {
      */
     private volatile int[] spans;
 
-    private NormalizedText(String original, char[] chars, int length, int[] runs, int[] spans) {
+    /**
+     * Where a word may also start inside spaced-out letters, or null: {@code a s l u t} is joined to {@code aslut}, but
+     * the one-letter word "a" or "I" may have stood before the spaced-out word. Allocated only when that happens.
+     */
+    private final boolean @Nullable [] softStarts;
+
+    private NormalizedText(
+            String original, char[] chars, int length, int[] runs, int[] spans, boolean @Nullable [] softStarts) {
         this.original = original;
         this.chars = chars;
         this.length = length;
         this.runs = runs;
         this.spans = spans;
+        this.softStarts = softStarts;
+    }
+
+    /**
+     * Whether a word may start at {@code index} though a word char precedes it: the second letter of spaced-out
+     * letters whose first one is the word "a" or "I" ({@code a s l u t}).
+     */
+    boolean isSoftStart(int index) {
+        return softStarts != null && index < softStarts.length && softStarts[index];
     }
 
     /** The normalised text, runs collapsed: letters, digits, {@link #STROKE} and single spaces. */
@@ -161,16 +196,24 @@ final class NormalizedText {
         return Character.isLetter(c) ? LETTER : Character.isDigit(c) ? DIGIT : OTHER;
     }
 
-    private static char leet(char c, boolean inside) {
+    /**
+     * The letter {@code c} of a word that has a letter stands for. {@code inside}: neither first nor last in the word;
+     * {@code last}: the last; {@code closed}: the word ends at a {@code )}, so a {@code (} in it is a bracket.
+     */
+    private static char leet(char c, boolean inside, boolean last, boolean closed, int wordLength, int run) {
         return switch (c) {
             case '0' -> 'o';
+            case '2' -> 'z';
             case '3' -> 'e';
             case '4', '@' -> 'a';
             case '5', '$' -> 's';
             case '7' -> 't';
             case '8' -> 'b';
             case '9' -> 'g';
-            case '!', '|' -> inside ? STROKE : ' ';
+            case '!', '|' -> last ? ' ' : STROKE; // "!diot", "sh!t"; "wow!" ends a sentence
+            case '(' -> inside && !closed ? 'c' : ' '; // "fu(k"; "(until", "idiot(s)" are brackets
+            case '+' -> !last || (run == 1 && wordLength > 3) ? 't' : ' '; // "+wat", "shi+"; "C++", "A+"
+            case '<' -> ' '; // only "|<", read as k before this is asked
             default -> c;
         };
     }
@@ -203,6 +246,9 @@ final class NormalizedText {
         int gapStart = 0;
         int gapEnd = 0;
         boolean gapBreaksLine = false;
+        boolean gapMasks = false; // the gap is all stars, right after a word char
+        boolean joined = false; // the word being written is spaced-out letters joined
+        boolean[] softStarts = null;
         String folded = ""; // what the last non-ASCII code point folded to
         int unread = 0; // chars of it not yet read
         int i = 0;
@@ -238,6 +284,9 @@ final class NormalizedText {
                         if (spans != null) {
                             spans = Arrays.copyOf(spans, 2 * capacity);
                         }
+                        if (softStarts != null) {
+                            softStarts = Arrays.copyOf(softStarts, capacity);
+                        }
                     }
                     i = next;
                     continue;
@@ -249,26 +298,58 @@ final class NormalizedText {
             } else {
                 break;
             }
-            if (kind == OTHER) {
+            if (c == '(' && (gap > 0 || wordLength == 0)) {
+                kind = OTHER; // a bracket before a word, "(f)(u)(c)(k)"; "fu(k" has a c
+            }
+            if ((kind & WORD) == 0) {
                 if (gap++ == 0) {
                     gapStart = start;
                     gapBreaksLine = false;
+                    gapMasks = wordLength > 0;
                 }
                 gapEnd = end;
                 gapBreaksLine |= c == '\n' || c == '\r';
+                gapMasks &= kind == MASKING;
                 continue;
             }
             if (gap > 0) {
-                if (wordLength != 1 || gap > MAX_GAP || gapBreaksLine || kindAfter(body, folded, unread, i) != OTHER) {
+                boolean joins = wordLength == 1
+                        && gap <= MAX_GAP
+                        && !gapBreaksLine
+                        && (kindAfter(body, folded, unread, i) & WORD) == 0
+                        && !startsMaskedWord(body, unread, i);
+                // Stars between two chars of a word mask letters ("f*ck", "sh**"), unless they space out single
+                // letters: "f*u*c*k", where the letter before was joined already or the one after is followed by more.
+                boolean masks = gapMasks
+                        && gap <= MAX_MASK
+                        && !(joins && (joined || unread == 0 && spacedOutLetterAt(body, i)));
+                if (masks) {
+                    written = put(text, runs, spans, written, MASK, gapStart, gapEnd, gap);
+                    joined = false;
+                } else if (joins) {
+                    // the gap only separates spaced-out letters: drop it
+                    if (!joined && written > 0 && (text[written - 1] == 'a' || text[written - 1] == 'i')) {
+                        softStarts = markSoftStart(softStarts, written, text.length);
+                    }
+                    joined = true;
+                    wordLength = 0;
+                } else {
+                    if (!joined && wordLength >= 3 && hashAt(body, gapStart)) {
+                        written = put(text, runs, spans, written, 'h', gapStart, gapStart + 1, 1); // "bitc#"
+                        kinds |= SYMBOL;
+                        gapStart++;
+                        gap--;
+                    }
                     if ((kinds & (DIGIT | SYMBOL)) != 0) {
-                        written = readLeet(text, runs, spans, wordStart, written, (kinds & LETTER) != 0);
+                        written = readLeet(text, runs, spans, wordStart, written, kinds, closedAt(body, gapStart));
                     }
                     written = put(text, runs, spans, written, ' ', gapStart, gapEnd, gap);
                     wordStart = written;
                     kinds = 0;
-                } // else the gap only separates spaced-out letters: drop it
+                    joined = false;
+                    wordLength = 0;
+                }
                 gap = 0;
-                wordLength = 0;
             }
             wordLength++;
             kinds |= kind;
@@ -312,7 +393,7 @@ final class NormalizedText {
                     char separator = body[i];
                     char after = body[i + 1];
                     if (separator < 0x80
-                            && ASCII_KINDS[separator] == OTHER
+                            && ASCII_KINDS[separator] == OTHER // not a star, which may mask letters
                             && after < 0x80
                             && ASCII_LETTER_LOWER[after] != 0) {
                         written = put(text, runs, spans, written, ' ', i, i + 1, 1);
@@ -326,13 +407,78 @@ final class NormalizedText {
                 break;
             }
         }
+        if (gap > 0 && !joined && wordLength >= 3 && hashAt(body, gapStart)) {
+            written = put(text, runs, spans, written, 'h', gapStart, gapStart + 1, 1);
+            kinds |= SYMBOL;
+            gapStart++;
+            gap--;
+        }
         if ((kinds & (DIGIT | SYMBOL)) != 0) {
-            written = readLeet(text, runs, spans, wordStart, written, (kinds & LETTER) != 0);
+            written = readLeet(text, runs, spans, wordStart, written, kinds, gap > 0 && closedAt(body, gapStart));
         }
         if (gap > 0) {
             written = put(text, runs, spans, written, ' ', gapStart, gapEnd, gap);
         }
-        return new NormalizedText(original, text, written, runs, spans);
+        return new NormalizedText(original, text, written, runs, spans, softStarts);
+    }
+
+    private static boolean[] markSoftStart(boolean @Nullable [] softStarts, int index, int capacity) {
+        boolean[] marks = softStarts != null ? softStarts : new boolean[capacity];
+        marks[index] = true;
+        return marks;
+    }
+
+    /**
+     * Whether the gap at {@code index} of the body starts with one {@code #} and no more, which after a word of three
+     * chars or more reads as h: {@code bitc#}. A hash on its own or after a short word is a hashtag, C# or F#.
+     */
+    private static boolean hashAt(char[] body, int index) {
+        return index < body.length && body[index] == '#' && (index + 1 == body.length || body[index + 1] != '#');
+    }
+
+    /** Whether the gap at {@code index} of the body starts with a closing bracket. */
+    private static boolean closedAt(char[] body, int index) {
+        return index < body.length && body[index] == ')';
+    }
+
+    /**
+     * Whether the letter just read is the first of a masked word ({@code h*ll}), not a single letter: stars follow it,
+     * then more than one letter.
+     */
+    private static boolean startsMaskedWord(char[] body, int unread, int index) {
+        if (unread > 0) {
+            return false;
+        }
+        int at = index;
+        while (at < body.length && at - index < MAX_MASK && body[at] < 0x80 && ASCII_KINDS[body[at]] == MASKING) {
+            at++;
+        }
+        boolean letterAfter =
+                at > index && at < body.length && (body[at] >= 0x80 || (ASCII_KINDS[body[at]] & WORD) != 0);
+        return letterAfter && !spacedOutLetterAt(body, index);
+    }
+
+    /**
+     * Whether up to {@link #MAX_GAP} separators on one line (not spaces), then a single letter or digit, start at
+     * {@code index} of the body: the letter before is one of spaced-out letters ({@code f*u*c*k}, {@code f_u.c-k}), not
+     * a masked word ({@code f**k.}).
+     */
+    private static boolean spacedOutLetterAt(char[] body, int index) {
+        int at = index;
+        while (at < body.length
+                && at - index < MAX_GAP
+                && body[at] > ' '
+                && body[at] < 0x80
+                && (ASCII_KINDS[body[at]] & WORD) == 0) {
+            at++;
+        }
+        return at > index
+                && at < body.length
+                && body[at] < 0x80
+                && (ASCII_KINDS[body[at]] & (LETTER | DIGIT)) != 0
+                && (at + 1 == body.length
+                        || body[at + 1] == '!'
+                        || body[at + 1] < 0x80 && (ASCII_KINDS[body[at + 1]] & WORD) == 0);
     }
 
     /** The kind of the next folded char: the rest of the current fold, or else the body from {@code index}. */
@@ -342,6 +488,10 @@ final class NormalizedText {
         }
         for (int i = index; i < body.length; ) {
             char raw = body[i];
+            if (raw == '!') {
+                i++; // "s.h.i.t!": an exclamation mark after a letter ends the sentence
+                continue;
+            }
             if (raw < 0x80) {
                 return ASCII_KINDS[raw];
             }
@@ -376,15 +526,28 @@ final class NormalizedText {
         return written + 1;
     }
 
-    /** Writes the word at {@code [from, to)} again, its digits and symbols read as letters if it has a letter. */
-    private static int readLeet(char[] text, int[] runs, int[] spans, int from, int to, boolean hasLetter) {
+    /**
+     * Writes the word at {@code [from, to)} again, its digits and symbols read as letters if it has a letter, and
+     * {@code |<} as k. {@code closed}: the word ends at a closing bracket.
+     */
+    private static int readLeet(char[] text, int[] runs, int[] spans, int from, int to, int kinds, boolean closed) {
+        boolean hasLetter = (kinds & LETTER) != 0;
         int written = from;
         for (int k = from; k < to; k++) {
-            char c = hasLetter ? leet(text[k], k > from && k < to - 1) : text[k];
+            char raw = text[k];
             int start = spans != null ? spans[2 * k] : 0;
             int end = spans != null ? spans[2 * k + 1] : 0;
             int run = runs[k];
-            written = put(text, runs, spans, written, (kind(c) & (LETTER | DIGIT)) != 0 ? c : ' ', start, end, run);
+            char c;
+            if (raw == '|' && k + 1 < to && text[k + 1] == '<' && run == 1) {
+                c = 'k';
+                k++;
+                end = spans != null ? spans[2 * k + 1] : 0;
+            } else {
+                c = hasLetter ? leet(raw, k > from && k < to - 1, k == to - 1, closed, to - from, run) : raw;
+            }
+            boolean kept = (kind(c) & (LETTER | DIGIT)) != 0 || c == MASK;
+            written = put(text, runs, spans, written, kept ? c : ' ', start, end, run);
         }
         return written;
     }

@@ -22,26 +22,29 @@ final class TermMatcher {
 
     private static final Comparator<Find> BY_START = Comparator.comparingInt(Find::start);
 
-    private final KeywordAutomaton<List<Term>> automaton;
+    private final KeywordAutomaton<List<Term.Keyword>> automaton;
 
     TermMatcher(List<Term> terms) {
-        Map<String, List<Term>> byKeyword = new LinkedHashMap<>();
+        Map<String, List<Term.Keyword>> byKeyword = new LinkedHashMap<>();
         for (Term term : terms) {
-            for (String keyword : term.keywords()) {
-                byKeyword.computeIfAbsent(keyword, k -> new ArrayList<>()).add(term);
+            for (Term.Keyword keyword : term.keywords()) {
+                byKeyword
+                        .computeIfAbsent(keyword.text(), k -> new ArrayList<>())
+                        .add(keyword);
             }
         }
         byKeyword.replaceAll((keyword, sharing) -> List.copyOf(sharing));
-        this.automaton = new KeywordAutomaton<>(byKeyword);
+        this.automaton = new KeywordAutomaton<>(byKeyword, Term.SAME_SYMBOL);
     }
 
     /** The listed terms in {@code text}, in order of position, none overlapping. */
     List<Match> find(NormalizedText text) {
         List<Find> listed = new ArrayList<>();
         List<Find> allowed = new ArrayList<>();
-        automaton.scan(text, (start, end, terms) -> {
-            for (Term term : terms) {
-                int wordEnd = term.matchEnd(text, start, end);
+        automaton.scan(text, (start, end, keywords) -> {
+            for (Term.Keyword keyword : keywords) {
+                Term term = keyword.term();
+                int wordEnd = term.matchEnd(text, start, end, keyword.text(), keyword.runs());
                 if (wordEnd >= 0) {
                     Find find = new Find(start, end, wordEnd, term.kind());
                     (term.kind() == Term.Kind.ALLOWED ? allowed : listed).add(find);
@@ -75,7 +78,8 @@ final class TermMatcher {
                 int end = find.wordEnd() > merged.end() ? wordEnd(text, find.wordEnd()) : merged.end();
                 matches.set(last, new Match(merged.start(), end, kind));
             } else {
-                matches.add(new Match(wordStart(text, find.start()), wordEnd(text, find.wordEnd()), find.kind()));
+                int start = text.isSoftStart(find.start()) ? find.start() : wordStart(text, find.start());
+                matches.add(new Match(start, wordEnd(text, find.wordEnd()), find.kind()));
             }
         }
         return matches;

@@ -137,6 +137,53 @@ class NormalizedTextTest {
         });
     }
 
+    @Test
+    void readsStarsInsideAWordAsMaskedLetters() {
+        assertThat(read("f*ck f**k a**hole")).isEqualTo("f*ck f**k a**hole");
+        assertThat(NormalizedText.of("f**k").runLength(1)).isEqualTo(2);
+        assertThat(NormalizedText.of("f**k. Next").text()).isEqualTo("f*k next");
+    }
+
+    @Test
+    void starsThatSpaceOutLettersOrEdgeAWordAreNoMask() {
+        assertThat(read("f*u*c*k")).isEqualTo("fuck");
+        assertThat(read("b-i*t..c/h")).isEqualTo("bitch");
+        assertThat(read("a h*ll")).isEqualTo("a h*ll");
+        assertThat(NormalizedText.of("*emphasis* price* **kwargs").text()).isEqualTo(" emphasis price kwargs");
+    }
+
+    @Test
+    void readsSymbolsInsideWordsAsLetters() {
+        assertThat(read("fu(k shi+ fuc|< bitc# +wat $h!t")).isEqualTo("fuck shit fuck bitch twat sh1t");
+        assertThat(NormalizedText.of("C++ F# #tag (until) idiot(s) <3").text()).isEqualTo("c f tag until idiot s 3");
+    }
+
+    @Test
+    void aWordMayStartAfterTheWordAJoinedToSpacedOutLetters() {
+        NormalizedText text = NormalizedText.of("a s.l.u.t");
+
+        assertThat(text.text()).isEqualTo("aslut");
+        assertThat(text.isSoftStart(1)).isTrue();
+        assertThat(NormalizedText.of("as slut").isSoftStart(1)).isFalse();
+    }
+
+    @Test
+    void readsGreekCapitalsByTheirOwnLook() {
+        // Capital eta looks like H and capital nu like N, though their small letters look like n and v.
+        assertThat(read("\u0391SS\u0397OLE \u039D\u0399GGER \u03F2unt \u03C9hore"))
+                .isEqualTo("asshole n1gger cunt whore");
+    }
+
+    @Test
+    void masksStayLinear() {
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            assertThat(NormalizedText.of("f" + "*".repeat(1_000_000) + "k").text())
+                    .isEqualTo("f k");
+            assertThat(NormalizedText.of("ab*".repeat(300_000)).length()).isEqualTo(900_000);
+            assertThat(NormalizedText.of("a*".repeat(500_000)).text()).isEqualTo("a ");
+        });
+    }
+
     private static String read(String body) {
         return NormalizedText.of(body).expanded();
     }

@@ -105,6 +105,21 @@ class TermCheckTest {
     }
 
     @Test
+    void aMaskedWordIsFoundAndSpannedWholeUnlessTheSiteAllowsIt() {
+        assertThat(spans("the f***ing mayor, a**holes and n****r")).containsExactly("f***ing", "a**holes", "n****r");
+        assertThat(spans("*emphasis*, A*s, f*u*c*k, h*ll")).containsExactly("f*u*c*k");
+
+        TermCheck site = TermCheck.english(Action.REJECT, List.of(), List.of(), List.of("f*ck"));
+        assertThat(site.inspect(Submission.of("what the f*ck"))).isEmpty();
+        assertThat(site.inspect(Submission.of("what the f**k"))).hasSize(1);
+    }
+
+    @Test
+    void spacedOutLettersAfterTheWordAAreFoundWithoutIt() {
+        assertThat(spans("You are a s.l.u.t. and a c u n t")).containsExactly("s.l.u.t", "c u n t");
+    }
+
+    @Test
     void doubleLettersOfAnEntryMustBeThere() {
         TermCheck site = new TermCheck(Action.REJECT, List.of("boss"), List.of(), List.of());
 
