@@ -11,7 +11,12 @@ import java.util.Map;
  * long the lists are. Every find is checked against its {@link Term} (word boundaries, inflections, double letters);
  * a find that lies inside a find of an {@link Term.Kind#ALLOWED} term is dropped; the rest are widened to the whole
  * words they sit in, and finds in the same words are merged, the banned kind winning over the suspect one. Runs in
- * time linear in the text plus the finds. Immutable and thread-safe.
+ * time linear in the text plus the finds.
+ *
+ * <p>The automaton of the shipped lists is large (thousands of keywords, once disguised forms are counted), so a site
+ * does not get its own copy: {@link #with} builds a matcher that scans the shared automaton and a small one of the
+ * site's own entries, and judges the finds of both together (a site's allowed word still hides a shipped term).
+ * Immutable and thread-safe.
  */
 final class TermMatcher {
 
@@ -22,9 +27,27 @@ final class TermMatcher {
 
     private static final Comparator<Find> BY_START = Comparator.comparingInt(Find::start);
 
-    private final KeywordAutomaton<List<Term.Keyword>> automaton;
+    private final List<KeywordAutomaton<List<Term.Keyword>>> automata;
 
     TermMatcher(List<Term> terms) {
+        this.automata = List.of(automatonOf(terms));
+    }
+
+    private TermMatcher(List<KeywordAutomaton<List<Term.Keyword>>> shared, KeywordAutomaton<List<Term.Keyword>> own) {
+        List<KeywordAutomaton<List<Term.Keyword>>> all = new ArrayList<>(shared);
+        all.add(own);
+        this.automata = List.copyOf(all);
+    }
+
+    /** This matcher's terms and {@code more}, sharing this matcher's automata rather than copying them. */
+    TermMatcher with(List<Term> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        return new TermMatcher(automata, automatonOf(more));
+    }
+
+    private static KeywordAutomaton<List<Term.Keyword>> automatonOf(List<Term> terms) {
         Map<String, List<Term.Keyword>> byKeyword = new LinkedHashMap<>();
         for (Term term : terms) {
             for (Term.Keyword keyword : term.keywords()) {
@@ -34,23 +57,25 @@ final class TermMatcher {
             }
         }
         byKeyword.replaceAll((keyword, sharing) -> List.copyOf(sharing));
-        this.automaton = new KeywordAutomaton<>(byKeyword, Term.SAME_SYMBOL);
+        return new KeywordAutomaton<>(byKeyword, Term.SAME_SYMBOL);
     }
 
     /** The listed terms in {@code text}, in order of position, none overlapping. */
     List<Match> find(NormalizedText text) {
         List<Find> listed = new ArrayList<>();
         List<Find> allowed = new ArrayList<>();
-        automaton.scan(text, (start, end, keywords) -> {
-            for (Term.Keyword keyword : keywords) {
-                Term term = keyword.term();
-                int wordEnd = term.matchEnd(text, start, end, keyword.text(), keyword.runs());
-                if (wordEnd >= 0) {
-                    Find find = new Find(start, end, wordEnd, term.kind());
-                    (term.kind() == Term.Kind.ALLOWED ? allowed : listed).add(find);
+        for (KeywordAutomaton<List<Term.Keyword>> automaton : automata) {
+            automaton.scan(text, (start, end, keywords) -> {
+                for (Term.Keyword keyword : keywords) {
+                    Term term = keyword.term();
+                    int wordEnd = term.matchEnd(text, start, end, keyword.text(), keyword.runs());
+                    if (wordEnd >= 0) {
+                        Find find = new Find(start, end, wordEnd, term.kind());
+                        (term.kind() == Term.Kind.ALLOWED ? allowed : listed).add(find);
+                    }
                 }
-            }
-        });
+            });
+        }
         if (listed.isEmpty()) {
             return List.of();
         }
