@@ -4,7 +4,7 @@ package io.modstream.moderation.policy;
  * The English default lists. Modstream's own lists (2026) merged with the entries of the "List of Dirty, Naughty,
  * Obscene, and Otherwise Bad Words" (LDNOOBW, Shutterstock, npm naughty-words 1.2.0, CC BY 4.0) that a news site
  * would refuse or hold; entries marked {@code (L)} come from it, some shortened to a stem. Which entries were left
- * out and why: {@code docs/terms.md}; attribution: {@code NOTICE-terms.md} beside this file's package in resources.
+ * out and why: {@code docs/terms.md}; attribution: {@code src/main/resources/terms/NOTICE.md}.
  *
  * <p>The lists contain slurs and obscenities on purpose: a moderation tool has to name what it removes.
  */
