@@ -3,6 +3,7 @@ package io.modstream.moderation.policy;
 import com.google.re2j.Pattern;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -40,9 +41,22 @@ public final class Checks {
             Collection<String> banned,
             Collection<String> suspect,
             Collection<String> allowed) {
-        return withDefaultLists
-                ? TermCheck.english(bannedAction, banned, suspect, allowed)
-                : new TermCheck(bannedAction, banned, suspect, allowed);
+        return terms(withDefaultLists ? List.of(Language.EN) : List.of(), bannedAction, banned, suspect, allowed);
+    }
+
+    /**
+     * Banned and suspect terms: the lists shipped for each of {@code languages} (none when it is empty) plus the
+     * site's own entries; see {@link TermCheck} and {@code docs/terms.md}.
+     *
+     * @param bannedAction REJECT, MASK or REVIEW for banned terms; suspect terms are always held for review
+     */
+    public static Check terms(
+            Collection<Language> languages,
+            Action bannedAction,
+            Collection<String> banned,
+            Collection<String> suspect,
+            Collection<String> allowed) {
+        return TermCheck.inLanguages(languages, bannedAction, banned, suspect, allowed);
     }
 
     /** Length in characters a reader sees; see {@link LengthCheck}. */

@@ -12,8 +12,11 @@ import org.jsoup.safety.Safelist;
  * @param markup the markup kept in the sanitised HTML
  * @param linkableDomains domains whose links stay clickable in the sanitised HTML (subdomains included), with
  *     {@code rel="nofollow ugc"}; {@value #ANY_DOMAIN} for every http(s) link; empty for none
+ * @param language the language of the commenters: the messages of the reasons are in it (see
+ *     {@link CommenterMessages})
  */
-public record Policy(String version, List<Check> checks, MarkupPolicy markup, Set<String> linkableDomains) {
+public record Policy(
+        String version, List<Check> checks, MarkupPolicy markup, Set<String> linkableDomains, Language language) {
 
     /** In {@link #linkableDomains()}: every http(s) link stays clickable. */
     public static final String ANY_DOMAIN = "*";
@@ -23,7 +26,12 @@ public record Policy(String version, List<Check> checks, MarkupPolicy markup, Se
         linkableDomains = Set.copyOf(linkableDomains);
     }
 
-    /** A policy under which no link stays clickable. */
+    /** A policy whose commenters read English. */
+    public Policy(String version, List<Check> checks, MarkupPolicy markup, Set<String> linkableDomains) {
+        this(version, checks, markup, linkableDomains, Language.EN);
+    }
+
+    /** A policy under which no link stays clickable, for commenters who read English. */
     public Policy(String version, List<Check> checks, MarkupPolicy markup) {
         this(version, checks, markup, Set.of());
     }

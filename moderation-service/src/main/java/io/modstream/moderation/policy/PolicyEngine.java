@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Moderates one comment under one policy: runs every check on the original body, takes the strictest verdict,
  * applies the rewrites (strip, mask) the findings ask for, and sanitises the markup of the result. Never throws for
- * content. Immutable and thread-safe; one instance serves all threads.
+ * content. The reasons' messages are in the policy's language ({@link CommenterMessages}). Immutable and thread-safe;
+ * one instance serves all threads.
  *
  * <p>Bodies no real comment has (over {@value #MAX_BODY_CHARS} chars, or over {@value #MAX_TAGS} tags) are rejected
  * without being parsed: HTML tree building is worse than linear on some nestings, and the engine's running time must
@@ -28,6 +29,7 @@ public final class PolicyEngine {
 
     private final Policy policy;
     private final Markup markup;
+    private final CommenterMessages messages;
 
     private @Nullable Moderation refusedUnread(String body) {
         if (body.length() > MAX_BODY_CHARS) {
@@ -49,12 +51,13 @@ public final class PolicyEngine {
     }
 
     private Moderation refusal(Reason reason) {
-        return new Moderation(Verdict.REJECT, List.of(reason), "", "", policy.version(), Set.of());
+        return new Moderation(Verdict.REJECT, List.of(messages.translate(reason)), "", "", policy.version(), Set.of());
     }
 
     public PolicyEngine(Policy policy) {
         this.policy = policy;
         this.markup = new Markup(policy.markup().safelist(), policy.linkableDomains());
+        this.messages = CommenterMessages.in(policy.language());
     }
 
     public Policy policy() {
@@ -83,7 +86,8 @@ public final class PolicyEngine {
             }
         }
         String published = Rewriter.rewrite(submission.body(), findings);
-        List<Reason> reasons = findings.stream().map(Finding::reason).toList();
+        List<Reason> reasons =
+                findings.stream().map(Finding::reason).map(messages::translate).toList();
         Markup.Sanitized sanitized = markup.sanitize(published);
         return new Moderation(
                 verdict, reasons, sanitized.text(), sanitized.html(), policy.version(), heldFor(verdict, findings));

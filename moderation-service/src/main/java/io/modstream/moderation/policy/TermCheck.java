@@ -60,11 +60,31 @@ final class TermCheck implements Check {
      */
     static TermCheck english(
             Action bannedAction, Collection<String> banned, Collection<String> suspect, Collection<String> allowed) {
+        return inLanguages(List.of(Language.EN), bannedAction, banned, suspect, allowed);
+    }
+
+    /**
+     * The lists shipped for each of {@code languages}, together, plus a site's own entries; no default lists when
+     * {@code languages} is empty. Every language's allowed words apply to every list, so a word that is innocent in
+     * one of the site's languages ("fica", it stays, in Portuguese) is not reported for another (Italian).
+     */
+    static TermCheck inLanguages(
+            Collection<Language> languages,
+            Action bannedAction,
+            Collection<String> banned,
+            Collection<String> suspect,
+            Collection<String> allowed) {
+        List<String> allBanned = new ArrayList<>();
+        List<String> allSuspect = new ArrayList<>();
+        List<String> allAllowed = new ArrayList<>();
+        for (Language language : languages) {
+            TermLists lists = DefaultTerms.of(language);
+            allBanned.addAll(lists.banned());
+            allSuspect.addAll(lists.suspect());
+            allAllowed.addAll(lists.allowed());
+        }
         return new TermCheck(
-                bannedAction,
-                concat(DefaultTerms.BANNED, banned),
-                concat(DefaultTerms.SUSPECT, suspect),
-                concat(DefaultTerms.ALLOWED, allowed));
+                bannedAction, concat(allBanned, banned), concat(allSuspect, suspect), concat(allAllowed, allowed));
     }
 
     private static List<String> concat(List<String> defaults, Collection<String> more) {

@@ -5,6 +5,7 @@ import com.google.re2j.PatternSyntaxException;
 import io.modstream.moderation.policy.Action;
 import io.modstream.moderation.policy.Check;
 import io.modstream.moderation.policy.Checks;
+import io.modstream.moderation.policy.Language;
 import io.modstream.moderation.policy.Policy;
 import io.modstream.moderation.policy.PolicyEngine;
 import java.io.StringReader;
@@ -81,7 +82,10 @@ public final class PolicyParser {
         YamlSection phones = root.section("phones");
         checks.add(Checks.phones(phones.action("action", Action.MASK, ANY)));
         phones.rejectUnknownKeys();
-        Check terms = terms(root.section("terms"));
+        List<Language> languages = new ArrayList<>();
+        Check terms = terms(root.section("terms"), languages);
+        // The commenters' language: the site's first term language unless the file names another.
+        Language language = root.choice("language", languages.get(0), Language.class);
         if (terms != null) {
             checks.add(terms);
         }
@@ -97,7 +101,11 @@ public final class PolicyParser {
             throw new InvalidPolicyException(source, problems);
         }
         Policy policy = new Policy(
-                siteId + "/v" + version, checks, keep, keep == Policy.MarkupPolicy.BASIC ? linkable : Set.of());
+                siteId + "/v" + version,
+                checks,
+                keep,
+                keep == Policy.MarkupPolicy.BASIC ? linkable : Set.of(),
+                language);
         return new SitePolicy(siteId, version, new PolicyEngine(policy), holdFirst);
     }
 
@@ -118,9 +126,13 @@ public final class PolicyParser {
         return check;
     }
 
-    /** The term check; an entry that cannot be matched ({@code -} or {@code *} alone) is a problem, not a crash. */
-    private static @Nullable Check terms(YamlSection section) {
+    /**
+     * The term check; an entry that cannot be matched ({@code -} or {@code *} alone) is a problem, not a crash.
+     * {@code languages} receives the site's term languages, in the order the file lists them.
+     */
+    private static @Nullable Check terms(YamlSection section, List<Language> languages) {
         boolean defaultLists = section.bool("default-lists", true);
+        languages.addAll(section.choices("languages", List.of(Language.EN), Language.class, Language.values().length));
         Action bannedAction = section.action("banned-action", Action.REJECT, Action.REJECT, Action.MASK, Action.REVIEW);
         Map<String, List<String>> lists = new LinkedHashMap<>();
         for (String list : List.of("banned", "suspect", "allowed")) {
@@ -136,7 +148,11 @@ public final class PolicyParser {
             }
         }
         return Checks.terms(
-                defaultLists, bannedAction, lists.get("banned"), lists.get("suspect"), lists.get("allowed"));
+                defaultLists ? languages : List.of(),
+                bannedAction,
+                lists.get("banned"),
+                lists.get("suspect"),
+                lists.get("allowed"));
     }
 
     private static Check unicode(YamlSection section) {

@@ -24,7 +24,8 @@ public record SitePolicy(String siteId, int version, PolicyEngine engine, int ho
             return this;
         }
         Policy rules = policy();
-        Policy renamed = new Policy(siteId + "/v" + version, rules.checks(), rules.markup(), rules.linkableDomains());
+        Policy renamed = new Policy(
+                siteId + "/v" + version, rules.checks(), rules.markup(), rules.linkableDomains(), rules.language());
         return new SitePolicy(siteId, version, new PolicyEngine(renamed), holdFirstComments);
     }
 }

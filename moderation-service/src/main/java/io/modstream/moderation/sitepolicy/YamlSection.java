@@ -208,6 +208,43 @@ final class YamlSection {
         return fallback;
     }
 
+    /** A list of enum names in any case, such as language codes; each unknown name is a problem with its line. */
+    <E extends Enum<E>> List<E> choices(String key, List<E> fallback, Class<E> type, int maxItems) {
+        read.add(key);
+        Node node = values.get(key);
+        if (node == null) {
+            return fallback;
+        }
+        if (!(node instanceof SequenceNode sequence) || sequence.getValue().isEmpty()) {
+            problem(node, key, "must be a list of at least one of " + names(type.getEnumConstants()));
+            return fallback;
+        }
+        if (sequence.getValue().size() > maxItems) {
+            problem(node, key, "may have at most " + maxItems + " entries");
+            return fallback;
+        }
+        List<E> result = new ArrayList<>();
+        for (Node item : sequence.getValue()) {
+            E value = item instanceof ScalarNode scalar ? named(scalar.getValue(), type) : null;
+            if (value == null) {
+                String text = item instanceof ScalarNode scalar ? scalar.getValue() : "(not a single value)";
+                problem(item, key, "'" + text + "' is not one of " + names(type.getEnumConstants()));
+            } else if (!result.contains(value)) {
+                result.add(value);
+            }
+        }
+        return result.isEmpty() ? fallback : result;
+    }
+
+    private static <E extends Enum<E>> @Nullable E named(String text, Class<E> type) {
+        for (E value : type.getEnumConstants()) {
+            if (value.name().equalsIgnoreCase(text.trim())) {
+                return value;
+            }
+        }
+        return null;
+    }
+
     List<String> strings(String key, int maxItems, int maxLength) {
         read.add(key);
         Node node = values.get(key);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.modstream.events.ReasonCodes;
 import io.modstream.events.Verdict;
+import io.modstream.moderation.policy.Language;
 import io.modstream.moderation.policy.Moderation;
 import java.io.IOException;
 import java.io.InputStream;
@@ -198,5 +199,75 @@ class PolicyParserTest {
                 .isInstanceOf(InvalidPolicyException.class)
                 .hasMessageContaining("line 4")
                 .hasMessageContaining("not valid YAML");
+    }
+
+    @Test
+    void termLanguagesChooseTheListsAndTheFirstChoosesTheMessages() {
+        SitePolicy policy = parser.parse("""
+                site: site-es
+                version: 1
+                terms:
+                  languages: [es, EN]
+                """, "site-es.yml");
+
+        Moderation spanish = policy.engine().moderate("Eres un gilipollas");
+        Moderation english = policy.engine().moderate("You shit");
+
+        assertThat(spanish.verdict()).isEqualTo(Verdict.REJECT);
+        assertThat(spanish.reasons())
+                .extracting(r -> r.message())
+                .containsExactly("Este comentario contiene lenguaje que el sitio no permite.");
+        assertThat(english.verdict()).isEqualTo(Verdict.REJECT);
+        assertThat(policy.policy().language()).isEqualTo(Language.ES);
+    }
+
+    @Test
+    void theDefaultIsEnglishListsAndMessages() {
+        SitePolicy policy = parser.parse("site: site-a\nversion: 1\n", "site-a.yml");
+
+        assertThat(policy.engine().moderate("Eres un gilipollas").verdict()).isEqualTo(Verdict.APPROVE);
+        assertThat(policy.policy().language()).isEqualTo(Language.EN);
+    }
+
+    @Test
+    void aSeparateLanguageKeyChoosesTheMessagesOnly() {
+        SitePolicy policy = parser.parse("""
+                site: site-a
+                version: 1
+                language: fr
+                """, "site-a.yml");
+
+        Moderation moderation = policy.engine().moderate("see example.com");
+
+        assertThat(moderation.reasons())
+                .extracting(r -> r.message())
+                .containsExactly("Les commentaires ne peuvent pas contenir de liens vers d'autres sites.");
+        assertThat(policy.engine().moderate("Espèce de connard").verdict()).isEqualTo(Verdict.APPROVE);
+    }
+
+    @Test
+    void anUnknownLanguageIsRefusedWithTheKnownOnes() {
+        assertThatThrownBy(() -> parser.parse("""
+                        site: site-a
+                        version: 1
+                        language: klingon
+                        terms:
+                          languages: [en, xx]
+                        """, "site-a.yml"))
+                .isInstanceOf(InvalidPolicyException.class)
+                .hasMessageContaining("line 5, terms.languages: 'xx' is not one of en, es, fr, de, pt, it")
+                .hasMessageContaining("line 3, language: 'klingon' is not one of en, es, fr, de, pt, it");
+    }
+
+    @Test
+    void anEmptyLanguageListIsRefused() {
+        assertThatThrownBy(() -> parser.parse("""
+                        site: site-a
+                        version: 1
+                        terms:
+                          languages: []
+                        """, "site-a.yml"))
+                .isInstanceOf(InvalidPolicyException.class)
+                .hasMessageContaining("terms.languages: must be a list of at least one of en, es, fr, de, pt, it");
     }
 }
