@@ -4,7 +4,9 @@ import io.modstream.events.ReasonCodes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds words from the site's term lists, however they are disguised: case, accents, fullwidth and other compatibility
@@ -27,6 +29,9 @@ final class TermCheck implements Check {
 
     private static final Set<Action> BANNED_ACTIONS = Set.of(Action.REJECT, Action.MASK, Action.REVIEW);
 
+    /** The shipped lists' matcher for each set of languages asked for: at most 2^6 of them, in practice a few. */
+    private static final Map<Set<Language>, TermMatcher> SHIPPED = new ConcurrentHashMap<>();
+
     private final Action bannedAction;
     private final TermMatcher matcher;
 
@@ -38,15 +43,23 @@ final class TermCheck implements Check {
      * @throws IllegalArgumentException for another action, or an entry without a letter
      */
     TermCheck(Action bannedAction, Collection<String> banned, Collection<String> suspect, Collection<String> allowed) {
+        this(bannedAction, new TermMatcher(terms(banned, suspect, allowed)));
+    }
+
+    private TermCheck(Action bannedAction, TermMatcher matcher) {
         if (!BANNED_ACTIONS.contains(bannedAction)) {
             throw new IllegalArgumentException("banned terms are rejected, masked or reviewed, not " + bannedAction);
         }
+        this.bannedAction = bannedAction;
+        this.matcher = matcher;
+    }
+
+    private static List<Term> terms(Collection<String> banned, Collection<String> suspect, Collection<String> allowed) {
         List<Term> terms = new ArrayList<>();
         banned.forEach(entry -> terms.add(Term.parse(entry, Term.Kind.BANNED)));
         suspect.forEach(entry -> terms.add(Term.parse(entry, Term.Kind.SUSPECT)));
         allowed.forEach(entry -> terms.add(Term.parse(entry, Term.Kind.ALLOWED)));
-        this.bannedAction = bannedAction;
-        this.matcher = new TermMatcher(terms);
+        return terms;
     }
 
     /** The English lists shipped with Modstream; see {@link DefaultTerms} and {@code docs/terms.md}. */
@@ -74,23 +87,28 @@ final class TermCheck implements Check {
             Collection<String> banned,
             Collection<String> suspect,
             Collection<String> allowed) {
-        List<String> allBanned = new ArrayList<>();
-        List<String> allSuspect = new ArrayList<>();
-        List<String> allAllowed = new ArrayList<>();
-        for (Language language : languages) {
-            TermLists lists = DefaultTerms.of(language);
-            allBanned.addAll(lists.banned());
-            allSuspect.addAll(lists.suspect());
-            allAllowed.addAll(lists.allowed());
+        List<Term> own = terms(banned, suspect, allowed);
+        if (languages.isEmpty()) {
+            return new TermCheck(bannedAction, new TermMatcher(own));
         }
-        return new TermCheck(
-                bannedAction, concat(allBanned, banned), concat(allSuspect, suspect), concat(allAllowed, allowed));
+        return new TermCheck(bannedAction, shipped(Set.copyOf(languages)).with(own));
     }
 
-    private static List<String> concat(List<String> defaults, Collection<String> more) {
-        List<String> all = new ArrayList<>(defaults);
-        all.addAll(more);
-        return all;
+    /**
+     * The matcher of the lists shipped for {@code languages}, built once per set of languages and shared by every site
+     * that uses it: with every disguised form it holds thousands of keywords.
+     */
+    private static TermMatcher shipped(Set<Language> languages) {
+        return SHIPPED.computeIfAbsent(languages, key -> {
+            List<Term> terms = new ArrayList<>();
+            for (Language language : Language.values()) { // a fixed order, whatever the site's
+                if (key.contains(language)) {
+                    TermLists lists = DefaultTerms.of(language);
+                    terms.addAll(terms(lists.banned(), lists.suspect(), lists.allowed()));
+                }
+            }
+            return new TermMatcher(terms);
+        });
     }
 
     @Override

@@ -65,6 +65,16 @@ class TermCheckTest {
     }
 
     @Test
+    void sitesShareTheShippedListsButNotEachOthersEntries() {
+        TermCheck lifts = TermCheck.english(Action.REJECT, List.of("frobnicate"), List.of(), List.of("shit"));
+        TermCheck plain = TermCheck.english(Action.REJECT);
+
+        assertThat(spans(lifts, "you twat")).containsExactly("twat");
+        assertThat(spans(plain, "shit, frobnicate it")).containsExactly("shit");
+        assertThat(spans(lifts, "shit, frobnicate it")).containsExactly("frobnicate");
+    }
+
+    @Test
     void aBannedWordWinsOverASuspectOneInTheSameWord() {
         TermCheck both = new TermCheck(Action.REJECT, List.of("damn*"), List.of("*damn*"), List.of());
 
@@ -181,6 +191,10 @@ class TermCheckTest {
     }
 
     private List<String> spans(String body) {
+        return spans(check, body);
+    }
+
+    private static List<String> spans(TermCheck check, String body) {
         return check.inspect(Submission.of(body)).stream()
                 .map(f -> body.substring(f.start(), f.end()))
                 .toList();
