@@ -6,7 +6,16 @@ import io.micrometer.core.instrument.Timer;
 import io.modstream.events.CommentModerated;
 import io.modstream.events.Reason;
 import io.modstream.events.Verdict;
+import io.modstream.moderation.ModerationProperties;
+import io.modstream.moderation.sitepolicy.SitePolicies;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +30,12 @@ import org.springframework.stereotype.Component;
  *       by {@link QueueGauges});
  *   <li>{@code modstream_decisions_total{moderator, action}}: moderators' decisions that took effect;
  *   <li>{@code modstream_dead_letters_total{topic}}: records sent to a dead-letter topic;
- *   <li>{@code modstream_comments_unchecked_total{site}}: comments the policy failed on (a bug), held instead.
+ *   <li>{@code modstream_comments_unchecked_total{site}}: comments the policy failed on (a bug), held instead;
+ *   <li>{@code modstream_pipeline_queue_time_seconds{site}} (histogram, 50 ms to 5 min): from a comment's record on
+ *       {@code comments.submitted} to the policy's outcome, the wait one site's burst can impose on the others
+ *       (docs/limits.md). Its {@code site} tag names configured sites only (a policy file, or a user scoped to the
+ *       site) and puts every other id under {@value #OTHER_SITE}, so a producer writing made-up site ids straight to
+ *       the topic cannot create series without bound.
  * </ul>
  *
  * Consumer lag per partition comes from the Kafka client's own metrics, which Spring Boot registers
@@ -30,10 +44,36 @@ import org.springframework.stereotype.Component;
 @Component
 public class ModerationMetrics {
 
-    private final MeterRegistry registry;
+    /** The {@code site} tag of a site this service is not configured for. */
+    static final String OTHER_SITE = "other";
 
-    ModerationMetrics(MeterRegistry registry) {
+    private static final Duration[] QUEUE_TIME_BUCKETS = Stream.of(
+                    "PT0.05S", "PT0.1S", "PT0.25S", "PT0.5S", "PT1S", "PT2.5S", "PT5S", "PT10S", "PT30S", "PT1M",
+                    "PT2M", "PT5M")
+            .map(Duration::parse)
+            .toArray(Duration[]::new);
+
+    private final MeterRegistry registry;
+    private final Predicate<String> configuredSite;
+    /** One timer per configured site and one for the others: bounded, and one lookup per comment. */
+    private final Map<String, Timer> queueTimes = new ConcurrentHashMap<>();
+
+    @Autowired
+    ModerationMetrics(MeterRegistry registry, SitePolicies policies, ModerationProperties properties) {
+        this(registry, configuredSites(policies, properties));
+    }
+
+    ModerationMetrics(MeterRegistry registry, Predicate<String> configuredSite) {
         this.registry = registry;
+        this.configuredSite = configuredSite;
+    }
+
+    /** A site with a policy file (looked up each time: files come and go) or one a user is scoped to. */
+    private static Predicate<String> configuredSites(SitePolicies policies, ModerationProperties properties) {
+        Set<String> scoped = properties.users().stream()
+                .flatMap(user -> user.sites().stream())
+                .collect(Collectors.toUnmodifiableSet());
+        return site -> scoped.contains(site) || policies.hasOwnPolicy(site);
     }
 
     /** Counts an outcome and its reasons, and times it from the comment's submission. */
@@ -60,6 +100,26 @@ public class ModerationMetrics {
                 .publishPercentileHistogram()
                 .register(registry)
                 .record(latency.isNegative() ? Duration.ZERO : latency);
+    }
+
+    /** Times a comment's wait from {@code comments.submitted} to the policy's outcome, by site. */
+    public void waited(String siteId, Duration inQueue) {
+        String site = configuredSite.test(siteId) ? siteId : OTHER_SITE;
+        Timer timer = queueTimes.get(site);
+        if (timer == null) {
+            timer = queueTimes.computeIfAbsent(site, this::queueTimer);
+        }
+        timer.record(inQueue.isNegative() ? Duration.ZERO : inQueue);
+    }
+
+    private Timer queueTimer(String site) {
+        return Timer.builder("modstream.pipeline.queue.time")
+                .description("From a comment's record on comments.submitted to the policy's outcome")
+                .tag("site", site)
+                // A dozen fixed buckets per site rather than the seventy of a percentile histogram: sites are many,
+                // and what an operator asks is how many waited more than a second, ten, a minute.
+                .serviceLevelObjectives(QUEUE_TIME_BUCKETS)
+                .register(registry);
     }
 
     /** Counts a moderator's decision that took effect. */

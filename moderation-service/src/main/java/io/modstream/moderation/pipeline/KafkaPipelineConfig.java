@@ -9,6 +9,7 @@ import io.modstream.moderation.authors.AuthorActionTaken;
 import io.modstream.moderation.observability.ModerationMetrics;
 import io.modstream.moderation.sitepolicy.SitePolicies;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,6 +139,11 @@ class KafkaPipelineConfig {
         public void moderated(CommentModerated outcome) {
             metrics.moderated(outcome);
             others.forEach(other -> other.moderated(outcome));
+        }
+
+        @Override
+        public void waited(String siteId, Duration inQueue) {
+            metrics.waited(siteId, inQueue);
         }
 
         @Override

@@ -126,6 +126,8 @@ final class ModerateAuthorEvents implements Processor<String, AuthorEvent, Strin
                 .forward(new Record<>(
                         comment.commentId(), outcome, now.toEpochMilli(), OutcomeHeaders.from(record.headers())));
         events.moderated(outcome);
+        // Kafka Streams keeps a record's timestamp through the repartition topic: this is when it was published.
+        events.waited(comment.siteId(), Duration.ofMillis(now.toEpochMilli() - record.timestamp()));
         log.debug(
                 "Comment {} of site {}: {} under {}",
                 comment.commentId(),

@@ -59,6 +59,11 @@ import tools.jackson.databind.json.JsonMapper;
  * {@value #AUTHOR_EVENTS} repartition topic ({@link KeyByAuthor}). The author's task holds the {@value #AUTHOR_STORE}
  * store (RocksDB, changelogged): standing, history and recent posts. Records from outside are read as bytes and
  * checked here, so an unreadable one goes to its topic's {@code -dlt} with its original bytes and the stream goes on.
+ *
+ * <p>Each partition is processed in offset order, so a comment waits behind whatever is ahead of it on its partition:
+ * a burst from one site, spread over every partition by its authors, delays every other site until it has drained.
+ * What bounds that is comment-ingest's per-site quota; docs/limits.md, "Fairness in the pipeline", has the figures,
+ * and {@code modstream.pipeline.queue.time} shows each site's wait.
  */
 public final class ModerationTopology {
 

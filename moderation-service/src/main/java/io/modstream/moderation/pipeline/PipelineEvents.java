@@ -3,6 +3,7 @@ package io.modstream.moderation.pipeline;
 import io.modstream.events.CommentModerated;
 import io.modstream.events.ModeratorDecision;
 import io.modstream.events.Verdict;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +14,13 @@ public interface PipelineEvents {
 
     /** An outcome was produced, by the policy or by a moderator's decision. */
     void moderated(CommentModerated outcome);
+
+    /**
+     * The policy decided a comment of {@code siteId} that had waited {@code inQueue} since it was put on
+     * {@code comments.submitted} (its record's timestamp): the pipeline's queue, as each site sees it. Not told for
+     * outcomes of moderators' decisions.
+     */
+    default void waited(String siteId, Duration inQueue) {}
 
     /** A moderator's decision took effect. */
     void decided(ModeratorDecision decision);

@@ -106,6 +106,11 @@ public class SitePolicies implements SmartLifecycle {
         return bySite.getOrDefault(siteId, fallback);
     }
 
+    /** Whether {@code siteId} has a policy file of its own (rather than the default policy that any id gets). */
+    public boolean hasOwnPolicy(String siteId) {
+        return bySite.containsKey(siteId);
+    }
+
     /** The version in force per site that has a policy file, and the default's under {@code "*"}. */
     public Map<String, String> versions() {
         Map<String, String> versions = new java.util.TreeMap<>();

@@ -136,6 +136,28 @@ class ModerationTopologyTest {
     }
 
     @Test
+    void eachCommentTheTopologyDecidesReportsHowLongItWaitedSinceItsRecordWasPublishedBySite() {
+        CommentSubmitted atHome = comment("daily-planet", "ada", "Keyed by author, as comment-ingest publishes it.");
+        CommentSubmitted rerouted = comment("gazette", "bo", "Keyed by id, so it goes through the repartition topic.");
+        submitted.pipeInput(AuthorKeys.of(atHome), bytes(atHome), NOW.minusMillis(1500));
+        submitted.pipeInput(rerouted.commentId(), bytes(rerouted), NOW.minusSeconds(40));
+
+        assertThat(events.waited).containsExactlyInAnyOrder("daily-planet PT1.5S", "gazette PT40S");
+    }
+
+    @Test
+    void aModeratorsDecisionIsNoWaitInThePipelineQueue() {
+        submit(comment("cy", "You idiot, read it again."));
+        CommentModerated held = parse(only(Topics.COMMENTS_REVIEW));
+        events.waited.clear();
+
+        decisions.pipeInput(held.commentId(), bytes(decision(held, Verdict.REJECT, "mod-1")), NOW);
+
+        assertThat(events.moderated).hasSize(2);
+        assertThat(events.waited).isEmpty();
+    }
+
+    @Test
     void theSameAuthorRepeatingThemselvesIsCaughtBecauseTheirPostsAreInTheirState() {
         CommentSubmitted first = comment("ada", "Buy my book now, it is the best book on the station!");
         CommentSubmitted again = comment("ada", "Buy my book now, it is the best book on the station!");
@@ -416,6 +438,12 @@ class ModerationTopologyTest {
         }
 
         final List<String> left = new java.util.ArrayList<>();
+        final List<String> waited = new java.util.ArrayList<>();
+
+        @Override
+        public void waited(String siteId, Duration inQueue) {
+            waited.add(siteId + " " + inQueue);
+        }
 
         @Override
         public void queued(CommentModerated held) {
