@@ -6,6 +6,7 @@ import io.modstream.events.CommentSubmitted;
 import io.modstream.events.Topics;
 import io.modstream.testing.kafka.KafkaTestBroker;
 import io.modstream.testing.kafka.TopicClient;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,6 +138,15 @@ class SiteQuotaHttpTest {
                 .isEqualTo(429)
                 .expectHeader()
                 .exists(HttpHeaders.RETRY_AFTER);
+        // The same endpoint spelt otherwise (an encoded letter) reaches the same handler, and so the same quota.
+        http.post()
+                .uri(URI.create("http://127.0.0.1:" + port + "/api/v1/%63omments"))
+                .header("Authorization", "Bearer test-key-c")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(comment("Spelt otherwise"))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(429);
         // Without a valid key there is no site to charge: still 401.
         post("not-a-key", comment("Anonymous")).exchange().expectStatus().isUnauthorized();
     }
