@@ -9,6 +9,8 @@ import org.springframework.stereotype.Component;
  *
  * <ul>
  *   <li>{@code modstream_comments_received_total{site}}: comments accepted (202) and on Kafka;
+ *   <li>{@code modstream_ingest_refused_total{site, reason}}: requests turned away before any work, by reason:
+ *       {@code quota} (the site's comment quota is spent; answered 429, docs/limits.md);
  *   <li>{@code modstream_webhook_deliveries_total{site, result}}: webhook attempts by result: {@code delivered},
  *       {@code failed} (will be retried), {@code parked} (gave up; on the dead-letter topic), {@code dropped} (the
  *       site has no webhook any more).
@@ -27,6 +29,16 @@ public class IngestMetrics {
         Counter.builder("modstream.comments.received")
                 .description("Comments accepted and on Kafka")
                 .tag("site", siteId)
+                .register(registry)
+                .increment();
+    }
+
+    /** A request of {@code siteId} refused before it cost anything, and why ({@code quota}). */
+    public void refused(String siteId, String reason) {
+        Counter.builder("modstream.ingest.refused")
+                .description("Requests refused before any work, by site and reason")
+                .tag("site", siteId)
+                .tag("reason", reason)
                 .register(registry)
                 .increment();
     }

@@ -1,5 +1,8 @@
 package io.modstream.ingest.site;
 
+import io.modstream.ingest.observability.IngestMetrics;
+import io.modstream.ingest.quota.SiteQuotaFilter;
+import io.modstream.ingest.quota.SiteQuotas;
 import io.modstream.ingest.web.ProblemResponses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,7 +23,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Site backends authenticate every request with their API key; there are no sessions, cookies or forms, so CSRF
- * protection has nothing to protect. Health stays open for load balancers; everything else needs a site.
+ * protection has nothing to protect. Health stays open for load balancers; everything else needs a site. A site's
+ * comments then spend its quota ({@link SiteQuotaFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfig {
@@ -37,7 +41,12 @@ class ApiSecurityConfig {
     }
 
     @Bean
-    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, SiteApiKeys keys, ProblemResponses problems) {
+    SecurityWebFilterChain apiSecurity(
+            ServerHttpSecurity http,
+            SiteApiKeys keys,
+            ProblemResponses problems,
+            SiteQuotas quotas,
+            IngestMetrics metrics) {
         ServerAuthenticationEntryPoint unauthorized = (exchange, cause) -> {
             exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
             String detail = cause instanceof BadCredentialsException
@@ -60,6 +69,8 @@ class ApiSecurityConfig {
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .addFilterAt(apiKeyFilter, SecurityWebFiltersOrder.AUTHENTICATION)
+                // The site's comment quota: once the site is known, before the body is read (docs/limits.md).
+                .addFilterAfter(new SiteQuotaFilter(quotas, problems, metrics), SecurityWebFiltersOrder.AUTHORIZATION)
                 .authorizeExchange(exchanges -> exchanges
                         // Read-only; in production keep the actuator paths to the internal network.
                         .pathMatchers(

@@ -96,6 +96,19 @@ class CommentController {
                                                                 + "\"errors\":[{\"field\":\"threadId\","
                                                                 + "\"message\":\"must not be blank\"}]}"))),
                 @ApiResponse(
+                        responseCode = "429",
+                        description =
+                                "The site's comment quota is spent; nothing was accepted; retry after Retry-After",
+                        content =
+                                @Content(
+                                        mediaType = "application/problem+json",
+                                        examples =
+                                                @ExampleObject(
+                                                        value = "{\"status\":429,\"title\":\"Too Many Requests\","
+                                                                + "\"detail\":\"This site is over its quota of 100 "
+                                                                + "comments a second (bursts of up to 1000); the comment "
+                                                                + "was not accepted. Retry after 1 s.\"}"))),
+                @ApiResponse(
                         responseCode = "503",
                         description = "Kafka did not acknowledge in time; retry after Retry-After")
             })

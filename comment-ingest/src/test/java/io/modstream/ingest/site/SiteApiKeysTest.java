@@ -11,8 +11,8 @@ import org.springframework.util.unit.DataSize;
 class SiteApiKeysTest {
 
     private final SiteApiKeys keys = new SiteApiKeys(properties(
-            new IngestProperties.Site("site-a", SiteApiKeys.hash("key-of-a")),
-            new IngestProperties.Site("site-b", SiteApiKeys.hash("key-of-b"))));
+            new IngestProperties.Site("site-a", SiteApiKeys.hash("key-of-a"), null),
+            new IngestProperties.Site("site-b", SiteApiKeys.hash("key-of-b"), null)));
 
     @Test
     void eachKeyResolvesToItsOwnSite() {
@@ -41,6 +41,7 @@ class SiteApiKeysTest {
                 Duration.ofSeconds(5),
                 new IngestProperties.Idempotency(Duration.ofHours(1), 10),
                 new IngestProperties.Topics(1, (short) 1),
+                new IngestProperties.Quota(100, 1000, 1),
                 List.of(sites));
     }
 }
