@@ -2,6 +2,8 @@ package io.modstream.moderation.dryrun;
 
 import io.modstream.moderation.ModerationProperties.Role;
 import io.modstream.moderation.access.SiteAccess;
+import io.modstream.moderation.limits.ExpensiveRuns;
+import io.modstream.moderation.limits.ExpensiveRuns.Permit;
 import io.modstream.moderation.sitepolicy.InvalidPolicyException;
 import io.modstream.moderation.sitepolicy.SitePolicies;
 import io.modstream.moderation.sitepolicy.SitePolicy;
@@ -25,6 +27,7 @@ import reactor.core.scheduler.Schedulers;
  * {@code POST /api/v1/sites/{siteId}/backtest}: how a candidate policy would have judged the site's past comments,
  * compared with the policy in force. Admins of the site only; nothing is published. Asked with {@code Accept:
  * application/x-ndjson}, it streams its progress before the report, so a long range is never a wait in the dark.
+ * Only so many backtests run at once ({@link ExpensiveRuns}); one more is refused with 429.
  */
 @RestController
 class BacktestController {
@@ -34,26 +37,36 @@ class BacktestController {
     private final SitePolicies policies;
     private final SiteAccess access;
     private final BacktestService backtests;
+    private final ExpensiveRuns runs;
 
-    BacktestController(SitePolicies policies, SiteAccess access, BacktestService backtests) {
+    BacktestController(SitePolicies policies, SiteAccess access, BacktestService backtests, ExpensiveRuns runs) {
         this.policies = policies;
         this.access = access;
         this.backtests = backtests;
+        this.runs = runs;
     }
 
     @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<BacktestReport> backtest(
             @PathVariable String siteId, Principal principal, @Validated @RequestBody BacktestRequest request) {
         Job job = job(siteId, principal, request);
-        // Reading Kafka blocks: off the event loop.
-        return Mono.fromCallable(
-                        () -> backtests.run(job.current(), job.candidate(), request.from(), request.to(), job.max()))
+        // Reading Kafka blocks: off the event loop. The permit is held while the backtest runs, to its end even if
+        // the client has gone (this answer has no progress callback to notice that).
+        return Mono.fromCallable(() -> {
+                    Permit permit = runs.start(ExpensiveRuns.Job.BACKTEST, principal.getName());
+                    try {
+                        return backtests.run(job.current(), job.candidate(), request.from(), request.to(), job.max());
+                    } finally {
+                        permit.release();
+                    }
+                })
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
     /**
      * The same backtest, streamed: a {@code progress} line before reading and about every second, then one
-     * {@code report} line. A client that goes away stops the backtest.
+     * {@code report} line. A client that goes away stops the backtest (at its next progress line), which then gives
+     * back its permit; a refusal comes before the first line, so it is still a problem answer.
      */
     @PostMapping(
             path = PATH,
@@ -63,12 +76,17 @@ class BacktestController {
             @PathVariable String siteId, Principal principal, @Validated @RequestBody BacktestRequest request) {
         Job job = job(siteId, principal, request);
         return Flux.<Map<String, Object>>create(sink -> {
-                    BacktestReport report = backtests.run(
-                            job.current(), job.candidate(), request.from(), request.to(), job.max(), progress -> {
-                                sink.next(Map.of("progress", progress));
-                                return !sink.isCancelled();
-                            });
-                    sink.next(Map.of("report", report));
+                    Permit permit = runs.start(ExpensiveRuns.Job.BACKTEST, principal.getName());
+                    try {
+                        BacktestReport report = backtests.run(
+                                job.current(), job.candidate(), request.from(), request.to(), job.max(), progress -> {
+                                    sink.next(Map.of("progress", progress));
+                                    return !sink.isCancelled();
+                                });
+                        sink.next(Map.of("report", report));
+                    } finally {
+                        permit.release();
+                    }
                     sink.complete();
                 })
                 .subscribeOn(Schedulers.boundedElastic());

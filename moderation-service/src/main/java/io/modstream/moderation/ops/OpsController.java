@@ -1,10 +1,14 @@
 package io.modstream.moderation.ops;
 
+import io.modstream.moderation.limits.ExpensiveRuns;
+import io.modstream.moderation.limits.ExpensiveRuns.Job;
+import io.modstream.moderation.limits.ExpensiveRuns.Permit;
 import io.modstream.moderation.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,12 +44,19 @@ class OpsController {
     private final Throughput throughput;
     private final DeadLetterTopics deadLetters;
     private final DeadLetterReplay replay;
+    private final ExpensiveRuns runs;
 
-    OpsController(BrokerView broker, Throughput throughput, DeadLetterTopics deadLetters, DeadLetterReplay replay) {
+    OpsController(
+            BrokerView broker,
+            Throughput throughput,
+            DeadLetterTopics deadLetters,
+            DeadLetterReplay replay,
+            ExpensiveRuns runs) {
         this.broker = broker;
         this.throughput = throughput;
         this.deadLetters = deadLetters;
         this.replay = replay;
+        this.runs = runs;
     }
 
     @Operation(summary = "Topics with partitions, end offsets and cleanup policy")
@@ -82,27 +93,38 @@ class OpsController {
     @Operation(
             summary = "Replay a dead-letter topic's pending records to their source topic",
             description = "The body repeats the topic's name and the number of pending records the caller saw; "
-                    + "422 when the name does not match, 409 when the number does not (nothing is sent).")
+                    + "422 when the name does not match, 409 when the number does not (nothing is sent); "
+                    + "429 when as many replays as allowed are running already.")
     @PostMapping(path = "/dead-letters/{topic}/replay", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<Map<String, Long>> replay(@PathVariable String topic, @Valid @RequestBody ReplayRequest request) {
+    Mono<Map<String, Long>> replay(
+            @PathVariable String topic, @Valid @RequestBody ReplayRequest request, Principal principal) {
         if (!topic.equals(request.confirm())) {
             throw Problems.of(
                     HttpStatus.UNPROCESSABLE_CONTENT, "confirm must repeat the dead-letter topic's name exactly.");
         }
+        // The permit is held until the replay's transaction has ended, even if the client has gone.
         return blocking(() -> {
-            String deadLetterTopic = existingDeadLetterTopic(topic);
-            String source = DeadLetterTopics.sourceOf(deadLetterTopic);
-            if (source == null) {
-                throw Problems.of(
-                        HttpStatus.UNPROCESSABLE_CONTENT,
-                        "This service replays only its own dead letters: " + DeadLetterTopics.REPLAYABLE + ".");
+            Permit permit = runs.start(Job.REPLAY, principal.getName());
+            try {
+                return replayNow(topic, request);
+            } finally {
+                permit.release();
             }
-            if (!broker.exists(source)) {
-                throw Problems.of(HttpStatus.CONFLICT, "The source topic " + source + " does not exist.");
-            }
-            return Map.of(
-                    "replayed", replay.replay(deadLetterTopic, source, Objects.requireNonNull(request.expected())));
         });
+    }
+
+    private Map<String, Long> replayNow(String topic, ReplayRequest request) {
+        String deadLetterTopic = existingDeadLetterTopic(topic);
+        String source = DeadLetterTopics.sourceOf(deadLetterTopic);
+        if (source == null) {
+            throw Problems.of(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "This service replays only its own dead letters: " + DeadLetterTopics.REPLAYABLE + ".");
+        }
+        if (!broker.exists(source)) {
+            throw Problems.of(HttpStatus.CONFLICT, "The source topic " + source + " does not exist.");
+        }
+        return Map.of("replayed", replay.replay(deadLetterTopic, source, Objects.requireNonNull(request.expected())));
     }
 
     @ExceptionHandler

@@ -8,6 +8,7 @@ import io.modstream.moderation.authors.AuthorHistory;
 import io.modstream.moderation.authors.AuthorStanding;
 import io.modstream.moderation.authors.AuthorState;
 import io.modstream.moderation.authors.Authors;
+import io.modstream.moderation.limits.StaffRates;
 import io.modstream.moderation.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
@@ -51,13 +52,15 @@ class QueueController {
     private final Decisions decisions;
     private final Authors authors;
     private final SiteAccess access;
+    private final StaffRates rates;
     private final Clock clock = Clock.systemUTC();
 
-    QueueController(ReviewQueue queue, Decisions decisions, Authors authors, SiteAccess access) {
+    QueueController(ReviewQueue queue, Decisions decisions, Authors authors, SiteAccess access, StaffRates rates) {
         this.queue = queue;
         this.decisions = decisions;
         this.authors = authors;
         this.access = access;
+        this.rates = rates;
     }
 
     /**
@@ -199,7 +202,10 @@ class QueueController {
                 });
     }
 
-    @Operation(summary = "Approve or reject up to 100 held comments")
+    @Operation(
+            summary = "Approve or reject up to 100 held comments",
+            description = "Each comment counts as one call against the caller's rate; 429 (nothing decided) when"
+                    + " the rest of the allowance does not cover them all.")
     @PostMapping(
             path = "/api/v1/sites/{siteId}/decisions",
             consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -208,10 +214,12 @@ class QueueController {
             @PathVariable String siteId, Principal principal, @Validated @RequestBody BulkDecisionRequest request) {
         StaffUser user = access.require(principal, Role.MODERATOR, siteId);
         requireApproveOrReject(request.action());
+        List<String> commentIds = request.commentIds().stream().distinct().toList();
+        // Each comment is a decision of its own: the rate filter charged one, the rest are charged before any is made.
+        rates.charge(principal.getName(), commentIds.size() - 1);
         return Mono.fromCallable(() -> {
                     List<BulkResult> results = new ArrayList<>();
-                    for (String commentId :
-                            request.commentIds().stream().distinct().toList()) {
+                    for (String commentId : commentIds) {
                         results.add(result(
                                 commentId,
                                 decisions.decide(

@@ -1,5 +1,7 @@
 package io.modstream.moderation.web;
 
+import java.time.Duration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -11,5 +13,21 @@ public final class Problems {
 
     public static ErrorResponseException of(HttpStatus status, String detail) {
         return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
+    }
+
+    /**
+     * 429 with {@code Retry-After} in whole seconds, at least 1: a client that waits that long is not refused again
+     * for the same reason (0 would invite a busy loop, and fractions are not allowed by RFC 9110).
+     */
+    public static ErrorResponseException tooManyRequests(String detail, Duration retryAfter) {
+        ErrorResponseException problem = of(HttpStatus.TOO_MANY_REQUESTS, detail);
+        problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(wholeSeconds(retryAfter)));
+        return problem;
+    }
+
+    /** Rounded up, never below 1. */
+    static long wholeSeconds(Duration wait) {
+        long seconds = wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0);
+        return Math.max(1, seconds);
     }
 }
