@@ -7,6 +7,7 @@ import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.when;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.modstream.testing.kafka.KafkaTestBroker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +23,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
@@ -29,14 +32,13 @@ import reactor.core.publisher.Flux;
 /**
  * With one backtest allowed at once: while a streamed backtest runs, another is refused with 429; it is allowed again
  * once the first ends, whether it finished or its client went away. The backtest itself is a stand-in that runs until
- * the test lets it finish (or nobody listens any more), so no broker is needed.
+ * the test lets it finish (or nobody listens any more). The rest of the application runs on the in-process broker:
+ * without one, closing the context waits a minute for the stream threads to give up on a broker that is not there.
  */
 @DirtiesContext
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "spring.kafka.listener.auto-startup=false",
-            "spring.kafka.admin.auto-create=false",
             "modstream.moderation.limits.staff.backtests-at-once=1",
             "modstream.moderation.users[0].username=alice",
             "modstream.moderation.users[0].password-hash=$2a$04$rfUkuuE.N0JW43JGF1FtaeR6xxu/GHaqOC2CNVvseo5emWoDbH3uy",
@@ -50,6 +52,11 @@ class BacktestConcurrencyTest {
 
     @LocalServerPort
     int port;
+
+    @DynamicPropertySource
+    static void broker(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
+    }
 
     @MockitoBean
     BacktestService backtests;
