@@ -49,7 +49,12 @@ final class Markup {
      * jsoup, so it skips the parser (most comments are such text); everything else is parsed once for both forms.
      */
     Sanitized sanitize(String body) {
-        return isPlainText(body) ? new Sanitized(body, escapeForHtml(body)) : parse(body);
+        return sanitize(body, isPlainText(body));
+    }
+
+    /** Both forms, for a caller that already knows {@link #isPlainText} of the body. */
+    Sanitized sanitize(String body, boolean plainText) {
+        return plainText ? new Sanitized(body, escapeForHtml(body)) : parse(body);
     }
 
     /** Both forms from one jsoup parse. */

@@ -84,7 +84,10 @@ public final class PolicyEngine {
         }
         String published = Rewriter.rewrite(submission.body(), findings);
         List<Reason> reasons = findings.stream().map(Finding::reason).toList();
-        Markup.Sanitized sanitized = markup.sanitize(published);
+        // Unless a rewrite made a new text, the submission's profile already knows whether jsoup would change it.
+        boolean plainText =
+                published == submission.body() ? submission.profile().plainText() : Markup.isPlainText(published);
+        Markup.Sanitized sanitized = markup.sanitize(published, plainText);
         return new Moderation(
                 verdict, reasons, sanitized.text(), sanitized.html(), policy.version(), heldFor(verdict, findings));
     }

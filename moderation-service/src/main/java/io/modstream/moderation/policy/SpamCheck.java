@@ -10,7 +10,7 @@ import java.util.List;
  * than {@code maxCapsRatio} of the letters upper case, once there are at least {@code minLettersForCaps} letters),
  * more than {@code maxMentions} {@code @mentions}, more than {@code maxEmoji} emoji (an emoji sequence joined with
  * U+200D, such as a family, and a flag count as one). Each signal is one finding; the ones past a count span from the
- * first one over the limit. One pass over the body counts the signals ({@link SpamCounts}); only a comment with a count
+ * first one over the limit. One pass over the body counts the signals ({@link TextProfile}, shared with other steps); only a comment with a count
  * past its limit is read again to find where each starts. Immutable and thread-safe.
  */
 final class SpamCheck implements Check {
@@ -50,7 +50,7 @@ final class SpamCheck implements Check {
             return List.of();
         }
         String body = submission.body();
-        if (!SpamCounts.of(body).pastAnyLimit(limits)) {
+        if (!submission.profile().pastAnySpamLimit(limits)) {
             return List.of(); // most comments: counting is cheaper than the scan that records where signals start
         }
         return scan(body);

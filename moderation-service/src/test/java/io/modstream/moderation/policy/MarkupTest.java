@@ -57,6 +57,19 @@ class MarkupTest {
     }
 
     @Test
+    void theSubmissionsProfileAnswersAsTheShortcutDoes() {
+        List<String> bodies = new ArrayList<>(DifferentialTexts.labelled());
+        bodies.addAll(DifferentialTexts.random(20261205, 100_000, 30));
+        int plain = 0;
+        for (String body : bodies) {
+            boolean expected = Markup.isPlainText(body);
+            assertThat(TextProfile.of(body).plainText()).as(body).isEqualTo(expected);
+            plain += expected ? 1 : 0;
+        }
+        assertThat(plain).as("plain texts").isBetween(1_000, bodies.size() - 1_000);
+    }
+
+    @Test
     void textWithMarkupOrEntitiesOrControlCharactersIsParsed() {
         assertThat(Markup.isPlainText("plain > text é 😀")).isTrue();
         assertThat(Markup.isPlainText("a <b>tag</b>")).isFalse();
