@@ -10,7 +10,7 @@ package io.modstream.moderation.policy;
  * every comment; only the rest pay for the scan that finds where each signal starts. The counts follow the check's
  * scan exactly (same runs, same emoji), and the at-signs can only over-count mentions, so "nothing past a limit"
  * never hides a finding. Latin-1 chars (ASCII and the accented letters of western languages), most of most comments,
- * are answered by table, with no call and no hard-to-predict branch.
+ * are answered by two table lookups, one addition for all counts and no hard-to-predict branch.
  *
  * @param letters letters, as {@link Character#isLetter}
  * @param upper upper-case letters among them
@@ -22,12 +22,31 @@ package io.modstream.moderation.policy;
  */
 record TextProfile(int letters, int upper, int atSigns, int emoji, int longestRun, boolean plainText) {
 
-    // Latin-1 chars jsoup keeps as they are: printable ASCII but for '<' and '&', tab, line feed, and from U+00A0.
-    private static final boolean[] LATIN1_PLAIN = new boolean[0x100];
+    // Latin-1 chars are answered by two tables. COUNTS packs what a char adds to five counts, FIELD_BITS each, so
+    // one addition counts them all; a stretch of at most CHUNK chars cannot overflow a field.
+    private static final int FIELD_BITS = 12;
+    private static final int CHUNK = (1 << FIELD_BITS) - 1;
+    private static final long FIELD = CHUNK;
+    private static final int UPPER_AT = FIELD_BITS;
+    private static final int AT_SIGN_AT = 2 * FIELD_BITS;
+    private static final int CHANGED_AT = 3 * FIELD_BITS; // chars jsoup would not return as they are
+    private static final int PICTOGRAPH_AT = 4 * FIELD_BITS; // © and ®, the only emoji in Latin-1
+    private static final long[] COUNTS = new long[0x100];
+    // RUN_KEYS: the folded char when it may make a run, else its complement, which no folded char equals.
+    private static final int[] RUN_KEYS = new int[0x100];
+    private static final int ZERO_WIDTH_JOINER = 0x200D;
 
     static {
         for (char c = 0; c < 0x100; c++) {
-            LATIN1_PLAIN[c] = (c >= 0x20 && c < 0x7F && c != '<' && c != '&') || c == '\t' || c == '\n' || c >= 0xA0;
+            int kind = SpamCheck.latin1Kind(c);
+            boolean plain = (c >= 0x20 && c < 0x7F && c != '<' && c != '&') || c == '\t' || c == '\n' || c >= 0xA0;
+            COUNTS[c] = (kind & SpamCheck.LETTER)
+                    | (long) ((kind & SpamCheck.UPPER) >> 1) << UPPER_AT
+                    | (long) (c == '@' ? 1 : 0) << AT_SIGN_AT
+                    | (long) (plain ? 0 : 1) << CHANGED_AT
+                    | (long) ((kind & SpamCheck.PICTOGRAPH) != 0 ? 1 : 0) << PICTOGRAPH_AT;
+            int folded = SpamCheck.latin1Lower(c);
+            RUN_KEYS[c] = (kind & SpamCheck.REPEATABLE) != 0 ? folded : ~folded;
         }
     }
 
@@ -35,35 +54,41 @@ record TextProfile(int letters, int upper, int atSigns, int emoji, int longestRu
         int letters = 0;
         int upper = 0;
         int atSigns = 0;
+        int changed = 0;
         int emoji = 0;
-        int runChar = -1;
+        int runChar = Integer.MIN_VALUE; // the folded char of the run so far; no char folds to this
         int runLength = 0;
         int longestRun = 0;
-        int previous = -1;
         int regionalIndicators = 0;
-        boolean plain = true;
         int length = body.length();
-        for (int i = 0; i < length; ) {
-            char c = body.charAt(i);
-            if (c < 0x100) {
-                int kind = SpamCheck.latin1Kind(c);
-                char folded = SpamCheck.latin1Lower(c);
-                // As the spam check's scan: a run goes on while the folded char is the same and may repeat.
-                runLength = folded == runChar && (kind & SpamCheck.REPEATABLE) != 0 ? runLength + 1 : 1;
-                runChar = folded;
-                longestRun = Math.max(longestRun, runLength);
-                letters += kind & SpamCheck.LETTER;
-                upper += (kind & SpamCheck.UPPER) >> 1;
-                atSigns += c == '@' ? 1 : 0;
-                plain &= LATIN1_PLAIN[c];
-                if ((kind & SpamCheck.PICTOGRAPH) != 0 && SpamCheck.startsEmoji(c, previous, 0)) {
-                    emoji++;
+        int i = 0;
+        while (i < length) {
+            long counts = 0;
+            int stretchStart = i;
+            int stretchEnd = length - i > CHUNK ? i + CHUNK : length;
+            while (i < stretchEnd) {
+                char c = body.charAt(i);
+                if (c >= 0x100) {
+                    break;
                 }
-                previous = c;
-                regionalIndicators = 0;
+                counts += COUNTS[c];
+                // As the spam check's scan: a run goes on while the folded char is the same and may repeat.
+                int key = RUN_KEYS[c];
+                runLength = key == runChar ? runLength + 1 : 1;
+                runChar = key ^ (key >> 31);
+                longestRun = Math.max(longestRun, runLength);
                 i++;
+            }
+            letters += (int) (counts & FIELD);
+            upper += (int) (counts >>> UPPER_AT & FIELD);
+            atSigns += (int) (counts >>> AT_SIGN_AT & FIELD);
+            changed += (int) (counts >>> CHANGED_AT & FIELD);
+            emoji += (int) (counts >>> PICTOGRAPH_AT & FIELD);
+            regionalIndicators = i > stretchStart ? 0 : regionalIndicators;
+            if (i == stretchEnd) {
                 continue;
             }
+            // Any other code point, as the spam check's scan reads it.
             int cp = body.codePointAt(i);
             int kind = SpamCheck.kind(cp);
             int folded = Character.toLowerCase(cp);
@@ -72,15 +97,18 @@ record TextProfile(int letters, int upper, int atSigns, int emoji, int longestRu
             longestRun = Math.max(longestRun, runLength);
             letters += kind & SpamCheck.LETTER;
             upper += (kind & SpamCheck.UPPER) >> 1;
-            plain &= isPlain(cp);
+            changed += isPlain(cp) ? 0 : 1;
             regionalIndicators = SpamCheck.isRegionalIndicator(cp) ? regionalIndicators + 1 : 0;
+            int previous = i > 0 ? body.codePointBefore(i) : -1;
             if (SpamCheck.startsEmoji(cp, previous, regionalIndicators)) {
                 emoji++;
             }
-            previous = cp;
             i += Character.charCount(cp);
+            if (cp == ZERO_WIDTH_JOINER && i < length && (body.charAt(i) == 0xA9 || body.charAt(i) == 0xAE)) {
+                emoji--; // the table counts © and ® as emoji, but after a joiner they belong to the one before
+            }
         }
-        return new TextProfile(letters, upper, atSigns, emoji, longestRun, plain);
+        return new TextProfile(letters, upper, atSigns, emoji, longestRun, changed == 0);
     }
 
     /** Whether any spam count is past its limit; if none is, the spam check finds nothing. */
