@@ -26,7 +26,7 @@ final class DifferentialTexts {
 
     /**
      * ASCII of every kind, Latin-1 and other letters in both cases and both normal forms, marks, joiners, hidden
-     * and control characters, emoji with skin tones, flags, a tag sequence, whole and lone surrogates, tags and
+     * and control characters, Hangul jamo and other chars that compose or fold into more, emoji with skin tones, flags, a tag sequence, whole and lone surrogates, tags and
      * entities.
      */
     private static final List<String> PIECES = List.of(
