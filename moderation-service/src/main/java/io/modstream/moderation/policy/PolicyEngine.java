@@ -37,6 +37,9 @@ public final class PolicyEngine {
                     0,
                     body.length()));
         }
+        if (body.length() < 2 * (MAX_TAGS + 1)) {
+            return null; // each tag takes at least two chars, '<' and a letter or '/': too short for too many
+        }
         int tags = 0;
         for (int at = body.indexOf('<'); at >= 0 && at + 1 < body.length(); at = body.indexOf('<', at + 1)) {
             char next = body.charAt(at + 1);

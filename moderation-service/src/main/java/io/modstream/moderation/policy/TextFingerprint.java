@@ -44,7 +44,7 @@ public final class TextFingerprint {
         while (i < length) {
             char c = visible.charAt(i);
             int next = i + 1;
-            if (c < 0x100 && (next == length || startsSegment(visible.codePointAt(next)))) {
+            if (c < 0x100 && (next == length || startsSegmentAt(visible, next))) {
                 // A Latin-1 char that folds on its own, as almost every char of most comments: by table.
                 int folded = LATIN1_FOLDED[c];
                 if (folded > 0) {
@@ -56,7 +56,7 @@ public final class TextFingerprint {
                 continue;
             }
             int end = i + Character.charCount(visible.codePointAt(i));
-            while (end < length && !startsSegment(visible.codePointAt(end))) {
+            while (end < length && !startsSegmentAt(visible, end)) {
                 end += Character.charCount(visible.codePointAt(end));
             }
             hash = hashLettersAndDigits(hash, FOLD.normalize(visible.subSequence(i, end)));
@@ -66,11 +66,12 @@ public final class TextFingerprint {
     }
 
     /**
-     * Whether nothing before {@code cp} changes how it folds (ICU's normalisation boundary): the text is then folded
+     * Whether nothing before the code point at {@code at} changes how it folds (ICU's normalisation boundary): the text is then folded
      * in pieces that start at such code points, each on its own, which gives what folding all of it gives.
      */
-    private static boolean startsSegment(int cp) {
-        return cp < 0x100 ? LATIN1_STARTS_SEGMENT[cp] : FOLD.hasBoundaryBefore(cp);
+    private static boolean startsSegmentAt(String text, int at) {
+        char c = text.charAt(at);
+        return c < 0x100 ? LATIN1_STARTS_SEGMENT[c] : FOLD.hasBoundaryBefore(text.codePointAt(at));
     }
 
     private static long hashLettersAndDigits(long hash, String folded) {

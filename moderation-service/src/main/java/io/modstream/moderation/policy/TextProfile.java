@@ -2,8 +2,8 @@ package io.modstream.moderation.policy;
 
 /**
  * What one pass over a comment's body learns for several steps of the engine, so that each need not read the body
- * again: the counts {@link SpamCheck} judges, and whether jsoup would return the body as it is
- * ({@link Markup#isPlainText}). Built once per {@link Submission}.
+ * again: the counts {@link SpamCheck} judges, whether jsoup would return the body as it is
+ * ({@link Markup#isPlainText}), and whether {@link UnicodeCheck} has anything to look at. Built once per {@link Submission}.
  *
  * <p>The spam counts: letters, capitals, at-signs (every {@code @mention} has one), emoji, and the longest run of one
  * repeatable character. When none of them is past a limit the check has nothing to report, which is true of almost
@@ -19,18 +19,22 @@ package io.modstream.moderation.policy;
  * @param longestRun the longest run of one character (case ignored) that may make a run; white space and digits
  *     never do
  * @param plainText what {@link Markup#isPlainText} answers for the body
+ * @param unicodePlain whether every char is one {@link UnicodeCheck} passes without a question ({@link
+ *     UnicodeCheck#isPlain}), so that it has nothing to report
  */
-record TextProfile(int letters, int upper, int atSigns, int emoji, int longestRun, boolean plainText) {
+record TextProfile(
+        int letters, int upper, int atSigns, int emoji, int longestRun, boolean plainText, boolean unicodePlain) {
 
-    // Latin-1 chars are answered by two tables. COUNTS packs what a char adds to five counts, FIELD_BITS each, so
+    // Latin-1 chars are answered by two tables. COUNTS packs what a char adds to six counts, FIELD_BITS each, so
     // one addition counts them all; a stretch of at most CHUNK chars cannot overflow a field.
-    private static final int FIELD_BITS = 12;
+    private static final int FIELD_BITS = 10;
     private static final int CHUNK = (1 << FIELD_BITS) - 1;
     private static final long FIELD = CHUNK;
     private static final int UPPER_AT = FIELD_BITS;
     private static final int AT_SIGN_AT = 2 * FIELD_BITS;
     private static final int CHANGED_AT = 3 * FIELD_BITS; // chars jsoup would not return as they are
     private static final int PICTOGRAPH_AT = 4 * FIELD_BITS; // © and ®, the only emoji in Latin-1
+    private static final int UNICODE_AT = 5 * FIELD_BITS; // chars the Unicode check asks about
     private static final long[] COUNTS = new long[0x100];
     // RUN_KEYS: the folded char when it may make a run, else its complement, which no folded char equals.
     private static final int[] RUN_KEYS = new int[0x100];
@@ -44,7 +48,8 @@ record TextProfile(int letters, int upper, int atSigns, int emoji, int longestRu
                     | (long) ((kind & SpamCheck.UPPER) >> 1) << UPPER_AT
                     | (long) (c == '@' ? 1 : 0) << AT_SIGN_AT
                     | (long) (plain ? 0 : 1) << CHANGED_AT
-                    | (long) ((kind & SpamCheck.PICTOGRAPH) != 0 ? 1 : 0) << PICTOGRAPH_AT;
+                    | (long) ((kind & SpamCheck.PICTOGRAPH) != 0 ? 1 : 0) << PICTOGRAPH_AT
+                    | (long) (UnicodeCheck.isPlain(c) ? 0 : 1) << UNICODE_AT;
             int folded = SpamCheck.latin1Lower(c);
             RUN_KEYS[c] = (kind & SpamCheck.REPEATABLE) != 0 ? folded : ~folded;
         }
@@ -55,6 +60,7 @@ record TextProfile(int letters, int upper, int atSigns, int emoji, int longestRu
         int upper = 0;
         int atSigns = 0;
         int changed = 0;
+        int unicodeQuestions = 0;
         int emoji = 0;
         int runChar = Integer.MIN_VALUE; // the folded char of the run so far; no char folds to this
         int runLength = 0;
@@ -84,6 +90,7 @@ record TextProfile(int letters, int upper, int atSigns, int emoji, int longestRu
             atSigns += (int) (counts >>> AT_SIGN_AT & FIELD);
             changed += (int) (counts >>> CHANGED_AT & FIELD);
             emoji += (int) (counts >>> PICTOGRAPH_AT & FIELD);
+            unicodeQuestions += (int) (counts >>> UNICODE_AT & FIELD);
             regionalIndicators = i > stretchStart ? 0 : regionalIndicators;
             if (i == stretchEnd) {
                 continue;
@@ -98,6 +105,7 @@ record TextProfile(int letters, int upper, int atSigns, int emoji, int longestRu
             letters += kind & SpamCheck.LETTER;
             upper += (kind & SpamCheck.UPPER) >> 1;
             changed += isPlain(cp) ? 0 : 1;
+            unicodeQuestions++;
             regionalIndicators = SpamCheck.isRegionalIndicator(cp) ? regionalIndicators + 1 : 0;
             int previous = i > 0 ? body.codePointBefore(i) : -1;
             if (SpamCheck.startsEmoji(cp, previous, regionalIndicators)) {
@@ -108,7 +116,7 @@ record TextProfile(int letters, int upper, int atSigns, int emoji, int longestRu
                 emoji--; // the table counts © and ® as emoji, but after a joiner they belong to the one before
             }
         }
-        return new TextProfile(letters, upper, atSigns, emoji, longestRun, changed == 0);
+        return new TextProfile(letters, upper, atSigns, emoji, longestRun, changed == 0, unicodeQuestions == 0);
     }
 
     /** Whether any spam count is past its limit; if none is, the spam check finds nothing. */

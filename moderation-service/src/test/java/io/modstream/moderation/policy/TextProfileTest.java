@@ -22,8 +22,11 @@ class TextProfileTest {
 
     @Test
     void countsEachSignal() {
-        assertThat(TextProfile.of("Hi @Ann!!! 😀 ©\u200D© <b>")).isEqualTo(new TextProfile(6, 2, 1, 2, 3, false));
-        assertThat(TextProfile.of("SOOO 1111 😀😀")).isEqualTo(new TextProfile(4, 4, 0, 2, 3, true));
+        assertThat(TextProfile.of("Café <b>\t\r\n")).isEqualTo(new TextProfile(5, 1, 0, 0, 1, false, true));
+        assertThat(TextProfile.of("soft\u00ADhyphen")).isEqualTo(new TextProfile(10, 0, 0, 0, 1, true, false));
+        assertThat(TextProfile.of("Hi @Ann!!! 😀 ©\u200D© <b>"))
+                .isEqualTo(new TextProfile(6, 2, 1, 2, 3, false, false));
+        assertThat(TextProfile.of("SOOO 1111 😀😀")).isEqualTo(new TextProfile(4, 4, 0, 2, 3, true, false));
     }
 
     /** The profile read one code point at a time, as the spam check's scan reads the body. */
@@ -73,6 +76,7 @@ class TextProfileTest {
             previous = cp;
             i += Character.charCount(cp);
         }
-        return new TextProfile(letters, upper, atSigns, emoji, longestRun, Markup.isPlainText(body));
+        boolean unicodePlain = body.chars().allMatch(c -> c < 0x100 && UnicodeCheck.isPlain((char) c));
+        return new TextProfile(letters, upper, atSigns, emoji, longestRun, Markup.isPlainText(body), unicodePlain);
     }
 }
