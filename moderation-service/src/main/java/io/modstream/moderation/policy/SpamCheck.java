@@ -11,7 +11,8 @@ import java.util.List;
  * more than {@code maxMentions} {@code @mentions}, more than {@code maxEmoji} emoji (an emoji sequence joined with
  * U+200D, such as a family, and a flag count as one). Each signal is one finding; the ones past a count span from the
  * first one over the limit. One pass over the body counts the signals ({@link TextProfile}, shared with other steps); only a comment with a count
- * past its limit is read again to find where each starts. Immutable and thread-safe.
+ * past its limit is read again, and only as far as its signals need: shouting spans the whole body, mentions are found
+ * from the at-signs, and only runs and emoji take the full scan. Immutable and thread-safe.
  */
 final class SpamCheck implements Check {
 
@@ -50,10 +51,26 @@ final class SpamCheck implements Check {
             return List.of();
         }
         String body = submission.body();
-        if (!submission.profile().pastAnySpamLimit(limits)) {
+        TextProfile profile = submission.profile();
+        if (!profile.pastAnySpamLimit(limits)) {
             return List.of(); // most comments: counting is cheaper than the scan that records where signals start
         }
-        return scan(body);
+        if (profile.longestRun() > limits.maxRun() || profile.emoji() > limits.maxEmoji()) {
+            return scan(body); // where runs and emoji start takes the full reading
+        }
+        // Shouting spans the whole body, and mentions are found from the at-signs alone.
+        List<Finding> findings = new ArrayList<>(2);
+        if (isShouting(profile.letters(), profile.upper(), limits)) {
+            findings.add(shouting(body));
+        }
+        int mentions = 0;
+        for (int at = body.indexOf('@'); at >= 0; at = body.indexOf('@', at + 1)) {
+            if (isMention(body, at) && ++mentions == limits.maxMentions() + 1) {
+                findings.add(tooManyMentions(body, at));
+                break;
+            }
+        }
+        return findings;
     }
 
     /** Every finding, with where it starts; {@link #inspect} skips this when the counts show there is none. */
@@ -92,7 +109,7 @@ final class SpamCheck implements Check {
                 if (c == '@' && isMention(body, i)) {
                     mentions++;
                     if (mentions == limits.maxMentions() + 1) {
-                        findings.add(finding("The comment mentions too many people.", i, body.length()));
+                        findings.add(tooManyMentions(body, i));
                     }
                 }
                 previous = c;
@@ -131,7 +148,7 @@ final class SpamCheck implements Check {
             i += Character.charCount(cp);
         }
         if (isShouting(letters, upper, limits)) {
-            findings.add(0, finding("Please don't shout: the comment is mostly capital letters.", 0, body.length()));
+            findings.add(0, shouting(body));
         }
         return findings;
     }
@@ -190,6 +207,14 @@ final class SpamCheck implements Check {
 
     static boolean isRegionalIndicator(int cp) {
         return cp >= 0x1F1E6 && cp <= 0x1F1FF;
+    }
+
+    private Finding shouting(String body) {
+        return finding("Please don't shout: the comment is mostly capital letters.", 0, body.length());
+    }
+
+    private Finding tooManyMentions(String body, int at) {
+        return finding("The comment mentions too many people.", at, body.length());
     }
 
     private Finding finding(String message, int start, int end) {
