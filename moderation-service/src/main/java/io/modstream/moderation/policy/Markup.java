@@ -24,6 +24,7 @@ final class Markup {
 
     private final Safelist safelist;
     private final Set<String> linkableDomains;
+    private final SimpleMarkup simple;
 
     Markup(Safelist safelist) {
         this(safelist, Set.of());
@@ -35,6 +36,7 @@ final class Markup {
     Markup(Safelist safelist, Set<String> linkableDomains) {
         this.safelist = new Safelist(safelist);
         this.linkableDomains = Set.copyOf(linkableDomains);
+        this.simple = new SimpleMarkup(this.safelist);
         if (!linkableDomains.isEmpty()) {
             this.safelist
                     .addTags("a")
@@ -46,10 +48,25 @@ final class Markup {
 
     /**
      * Both forms. Text with no markup, no entities and no character jsoup would rewrite comes back unchanged from
-     * jsoup, so it skips the parser (most comments are such text); everything else is parsed once for both forms.
+     * jsoup, so it skips the parser (most comments are such text); so does simple formatting ({@link SimpleMarkup});
+     * everything else is parsed once for both forms.
      */
     Sanitized sanitize(String body) {
-        return isPlainText(body) ? new Sanitized(body, escapeForHtml(body)) : parse(body);
+        return sanitize(body, isPlainText(body));
+    }
+
+    /** Both forms, for a caller that already knows {@link #isPlainText} of the body. */
+    Sanitized sanitize(String body, boolean plainText) {
+        if (plainText) {
+            return new Sanitized(body, escapeForHtml(body));
+        }
+        Sanitized simpleMarkup = simple.sanitize(body); // bold, italics, line breaks and &amp;, as most markup is
+        return simpleMarkup != null ? simpleMarkup : parse(body);
+    }
+
+    /** The safelist this markup applies, for tests. */
+    Safelist safelistForTests() {
+        return safelist;
     }
 
     /** Both forms from one jsoup parse. */

@@ -39,6 +39,9 @@ public final class PolicyEngine {
                     0,
                     body.length()));
         }
+        if (body.length() < 2 * (MAX_TAGS + 1)) {
+            return null; // each tag takes at least two chars, '<' and a letter or '/': too short for too many
+        }
         int tags = 0;
         for (int at = body.indexOf('<'); at >= 0 && at + 1 < body.length(); at = body.indexOf('<', at + 1)) {
             char next = body.charAt(at + 1);
@@ -88,7 +91,10 @@ public final class PolicyEngine {
         String published = Rewriter.rewrite(submission.body(), findings);
         List<Reason> reasons =
                 findings.stream().map(Finding::reason).map(messages::translate).toList();
-        Markup.Sanitized sanitized = markup.sanitize(published);
+        // Unless a rewrite made a new text, the submission's profile already knows whether jsoup would change it.
+        boolean plainText =
+                published == submission.body() ? submission.profile().plainText() : Markup.isPlainText(published);
+        Markup.Sanitized sanitized = markup.sanitize(published, plainText);
         return new Moderation(
                 verdict, reasons, sanitized.text(), sanitized.html(), policy.version(), heldFor(verdict, findings));
     }

@@ -20,8 +20,8 @@ final class Rewriter {
                 rewrites.add(finding);
             }
         }
-        if (rewrites.isEmpty()) {
-            return body;
+        if (allUnchanged(body, rewrites)) {
+            return body; // markup findings replace a tag by itself (jsoup removes it later): no copy to make
         }
         rewrites.sort(Comparator.comparingInt(Finding::start).thenComparing(f -> -f.end()));
         StringBuilder out = new StringBuilder(body.length());
@@ -44,6 +44,24 @@ final class Rewriter {
         }
         out.append(body, copied, body.length());
         return out.toString();
+    }
+
+    private static boolean allUnchanged(String body, List<Finding> rewrites) {
+        for (Finding finding : rewrites) {
+            if (!isUnchanged(body, finding)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A finding that puts back what it spans: however spans overlap, applying only such findings changes nothing. */
+    private static boolean isUnchanged(String body, Finding finding) {
+        String replacement = finding.replacement();
+        return finding.action() != Action.MASK
+                && replacement != null
+                && replacement.length() == finding.end() - finding.start()
+                && body.startsWith(replacement, finding.start());
     }
 
     /** One asterisk per code point, so the masked word keeps its visible length. */

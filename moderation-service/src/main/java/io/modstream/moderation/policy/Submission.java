@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * (for the checks that compare a comment with earlier ones).
  *
  * <p>It also carries views of the body that several checks need (the de-obfuscated text, the e-mail addresses in
- * it, its fingerprint), computed on first use and shared, so each is built once per comment. Because of those caches a submission is
+ * it, its fingerprint, a {@link TextProfile}), computed on first use and shared, so each is built once per comment. Because of those caches a submission is
  * for one thread: the engine moderates it on the caller's thread.
  */
 public final class Submission {
@@ -22,6 +22,7 @@ public final class Submission {
     private @Nullable DeobfuscatedText deobfuscated;
     private @Nullable List<Emails.Address> emailAddresses;
     private @Nullable String fingerprint;
+    private @Nullable TextProfile profile;
 
     /**
      * @param body the original body, markup included
@@ -66,6 +67,16 @@ public final class Submission {
         if (value == null) {
             value = TextFingerprint.of(body);
             fingerprint = value;
+        }
+        return value;
+    }
+
+    /** What one pass over the body learns for the spam check and the sanitising step. */
+    TextProfile profile() {
+        TextProfile value = profile;
+        if (value == null) {
+            value = TextProfile.of(body);
+            profile = value;
         }
         return value;
     }

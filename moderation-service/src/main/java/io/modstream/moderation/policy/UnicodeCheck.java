@@ -27,6 +27,14 @@ final class UnicodeCheck implements Check {
     private static final int BLACK_FLAG = 0x1F3F4;
     private static final int CANCEL_TAG = 0xE007F;
 
+    private static final boolean[] PLAIN = new boolean[0x100];
+
+    static {
+        for (char c = 0; c < 0x100; c++) {
+            PLAIN[c] = isPlain(c);
+        }
+    }
+
     /** How far back a joiner looks for the character it joins, past marks, selectors and skin tones. */
     private static final int LOOK_BACK = 8;
 
@@ -42,6 +50,9 @@ final class UnicodeCheck implements Check {
     public List<Finding> inspect(Submission submission) {
         if (action == Action.ALLOW) {
             return List.of();
+        }
+        if (submission.profile().unicodePlain()) {
+            return List.of(); // the loop below would pass every char at once
         }
         String body = submission.body();
         List<Finding> findings = new ArrayList<>();
@@ -84,20 +95,25 @@ final class UnicodeCheck implements Check {
     }
 
     /**
-     * Where the printable ASCII, tabs and line breaks from {@code from} end: such chars are never hidden and never a
-     * mark, and most of most comments is nothing else, so a tight loop reads them instead of the one that asks about
-     * code points.
+     * Where the plain chars from {@code from} end: printable ASCII, tabs, line breaks and the visible Latin-1 chars
+     * (accented letters, the no-break space) are never hidden and never a mark, and most of most comments is nothing
+     * else, so a tight loop reads them instead of the one that asks about code points.
      */
     private static int plainEnd(String body, int from) {
         int i = from;
         while (i < body.length()) {
             char c = body.charAt(i);
-            if ((c < 0x20 || c >= 0x7F) && c != '\n' && c != '\r' && c != '\t') {
+            if (c >= 0x100 || !PLAIN[c]) {
                 break;
             }
             i++;
         }
         return i;
+    }
+
+    /** Whether a char below U+0100 is plain; see {@link #plainEnd}. The soft hyphen (U+00AD) hides. */
+    static boolean isPlain(char c) {
+        return (c >= 0x20 && c < 0x7F) || c == '\n' || c == '\r' || c == '\t' || (c >= 0xA0 && c < 0x100 && c != 0xAD);
     }
 
     /** Adds a finding; past the cap, one last finding covers the rest of the body and the scan stops. */
@@ -110,7 +126,7 @@ final class UnicodeCheck implements Check {
         return true;
     }
 
-    private static boolean isHidden(String body, int at, int cp, int type) {
+    static boolean isHidden(String body, int at, int cp, int type) {
         if (type == Character.SURROGATE) {
             return true; // codePointAt returns an unpaired surrogate as itself
         }
@@ -181,7 +197,10 @@ final class UnicodeCheck implements Check {
     }
 
     static boolean isPictographic(int cp) {
-        // U+00A9 (©) is the first Extended_Pictographic code point; below it there is nothing to look up.
-        return cp >= 0xA9 && UCharacter.hasBinaryProperty(cp, UProperty.EXTENDED_PICTOGRAPHIC);
+        // Below U+203C (‼) only © and ® are Extended_Pictographic: no lookup for the letters of most scripts.
+        if (cp < 0x203C) {
+            return cp == 0xA9 || cp == 0xAE;
+        }
+        return UCharacter.hasBinaryProperty(cp, UProperty.EXTENDED_PICTOGRAPHIC);
     }
 }

@@ -57,6 +57,85 @@ class MarkupTest {
     }
 
     @Test
+    void theSubmissionsProfileAnswersAsTheShortcutDoes() {
+        List<String> bodies = new ArrayList<>(DifferentialTexts.labelled());
+        bodies.addAll(DifferentialTexts.random(20261205, 100_000, 30));
+        int plain = 0;
+        for (String body : bodies) {
+            boolean expected = Markup.isPlainText(body);
+            assertThat(TextProfile.of(body).plainText()).as(body).isEqualTo(expected);
+            plain += expected ? 1 : 0;
+        }
+        assertThat(plain).as("plain texts").isBetween(1_000, bodies.size() - 1_000);
+    }
+
+    @Test
+    void simpleMarkupComesOutAsJsoupWouldHaveIt() {
+        List<String> pieces = List.of(
+                "<b>",
+                "</b>",
+                "<i>",
+                "</i>",
+                "<em>",
+                "</em>",
+                "<strong>",
+                "</strong>",
+                "<br>",
+                "&amp;",
+                "word",
+                " ",
+                "\n",
+                "\t",
+                ">",
+                "\u00A0",
+                "é",
+                "😀",
+                "<B>",
+                "</br>",
+                "<br/>",
+                "<b >",
+                "<p>",
+                "</p>",
+                "<a href=x>",
+                "</a>",
+                "&amp",
+                "&lt;",
+                "&",
+                "<",
+                "\r",
+                "\u0000",
+                "\uD800",
+                "\uFEFF",
+                "\u2028",
+                "<script>",
+                "</i",
+                "<em");
+        Random random = new Random(20261205);
+        List<String> bodies = new ArrayList<>(DifferentialTexts.labelled());
+        for (int k = 0; k < 60_000; k++) {
+            StringBuilder body = new StringBuilder();
+            int kinds = random.nextInt(3) == 0 ? pieces.size() : 12; // mostly the pieces the shortcut takes
+            for (int i = random.nextInt(12); i > 0; i--) {
+                body.append(pieces.get(random.nextInt(kinds)));
+            }
+            bodies.add(body.toString());
+        }
+        int simple = 0;
+        for (Markup markup : markups) {
+            SimpleMarkup shortcut = new SimpleMarkup(markup.safelistForTests());
+            for (String body : bodies) {
+                Markup.Sanitized written = shortcut.sanitize(body);
+                if (written != null) {
+                    assertThat(written).as(body).isEqualTo(markup.parse(body));
+                    assertThat(markup.sanitize(body)).as(body).isEqualTo(written);
+                    simple++;
+                }
+            }
+        }
+        assertThat(simple).as("bodies the shortcut writes").isGreaterThan(30_000);
+    }
+
+    @Test
     void textWithMarkupOrEntitiesOrControlCharactersIsParsed() {
         assertThat(Markup.isPlainText("plain > text é 😀")).isTrue();
         assertThat(Markup.isPlainText("a <b>tag</b>")).isFalse();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.modstream.events.ReasonCodes;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -134,6 +135,22 @@ class SpamCheckTest {
 
         assertThat(allow.inspect(Submission.of("STOP!!!!!!!!!! @a @b @c @d @e")))
                 .isEmpty();
+    }
+
+    @Test
+    void theCountsNeverHideAFindingOfTheFullScan() {
+        List<String> texts = new ArrayList<>(DifferentialTexts.labelled());
+        texts.addAll(DifferentialTexts.random(20261205, 100_000, 60));
+        List<SpamCheck> checks = List.of(check, new SpamCheck(new SpamCheck.Limits(10, 0.7, 20, 5, 10), Action.REVIEW));
+        int found = 0;
+        for (SpamCheck spam : checks) {
+            for (String text : texts) {
+                List<Finding> scanned = spam.scan(text);
+                assertThat(spam.inspect(Submission.of(text))).as(text).isEqualTo(scanned);
+                found += scanned.isEmpty() ? 0 : 1;
+            }
+        }
+        assertThat(found).as("texts with findings").isGreaterThan(5_000);
     }
 
     @ParameterizedTest

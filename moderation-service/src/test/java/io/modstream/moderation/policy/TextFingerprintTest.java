@@ -3,6 +3,8 @@ package io.modstream.moderation.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ibm.icu.text.Normalizer2;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +34,24 @@ class TextFingerprintTest {
         assertThat(TextFingerprint.of("<b>Hello</b> world 42")).isEqualTo(plain);
         assertThat(TextFingerprint.of("Straße")).isEqualTo(TextFingerprint.of("STRASSE"));
         assertThat(TextFingerprint.of("hello world 43")).isNotEqualTo(plain);
+    }
+
+    @Test
+    void foldingPieceByPieceGivesWhatFoldingTheWholeTextGives() {
+        List<String> texts = new ArrayList<>(DifferentialTexts.labelled());
+        texts.addAll(DifferentialTexts.random(20261205, 100_000, 40));
+        for (String text : texts) {
+            assertThat(TextFingerprint.of(text))
+                    .as("%s", text)
+                    .isEqualTo(throughIcu(TextFingerprint.withoutTags(text)));
+        }
+    }
+
+    @Test
+    void composingAcrossPiecesIsFoldedAsOne() {
+        assertThat(TextFingerprint.of("Cafe\u0301")).isEqualTo(TextFingerprint.of("CAFÉ"));
+        assertThat(TextFingerprint.of("\u1100\u1161\u11A8")).isEqualTo(TextFingerprint.of("각"));
+        assertThat(TextFingerprint.of("e<b>\u0301</b>")).isEqualTo(TextFingerprint.of("é"));
     }
 
     /** The definition: NFKC case folding, then 64-bit FNV-1a over the letters and digits. */

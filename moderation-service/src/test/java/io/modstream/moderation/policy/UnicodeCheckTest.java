@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Named.named;
 
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UProperty;
 import io.modstream.events.ReasonCodes;
 import io.modstream.events.Verdict;
 import java.time.Duration;
@@ -148,6 +150,32 @@ class UnicodeCheckTest {
                 named("1 MB of alternating case", "aA".repeat(500_000)),
                 named("unpaired surrogates", "\uD800".repeat(50_000) + "\uDC00x".repeat(50_000)),
                 named("reversed surrogate pairs", "\uDE00\uD83D".repeat(100_000)));
+    }
+
+    @Test
+    void theCharsTheTightLoopPassesAreNeverHiddenAndNeverAMark() {
+        int plain = 0;
+        for (char c = 0; c < 0x100; c++) {
+            if (!UnicodeCheck.isPlain(c)) {
+                continue;
+            }
+            int type = Character.getType(c);
+            assertThat(type).as("U+%04X", (int) c).isNotIn(Character.NON_SPACING_MARK, Character.ENCLOSING_MARK);
+            assertThat(UnicodeCheck.isHidden("a" + c + "a", 1, c, type))
+                    .as("U+%04X", (int) c)
+                    .isFalse();
+            plain++;
+        }
+        assertThat(plain).as("ASCII and Latin-1 chars passed").isEqualTo(95 + 3 + 95);
+    }
+
+    @Test
+    void belowTheDoubleExclamationMarkOnlyCopyrightAndRegisteredArePictographs() {
+        for (int cp = 0; cp <= 0x203C; cp++) {
+            assertThat(UnicodeCheck.isPictographic(cp))
+                    .as("U+%04X", cp)
+                    .isEqualTo(UCharacter.hasBinaryProperty(cp, UProperty.EXTENDED_PICTOGRAPHIC));
+        }
     }
 
     private List<String> spans(String body) {
