@@ -140,6 +140,16 @@ class SignInLockoutTest {
         assertThat(me(PASSWORD).getStatus()).isEqualTo(HttpStatus.OK);
     }
 
+    @Test
+    void anUnknownBearerTokenIsStillAnswered401() {
+        http.get()
+                .uri("/api/v1/me")
+                .headers(h -> h.setBearerAuth("mst_nonsense"))
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+    }
+
     /** Status, the headers a client acts on, and the body, byte for byte. */
     private static void assertSameAnswer(EntityExchangeResult<byte[]> actual, EntityExchangeResult<byte[]> expected) {
         assertThat(actual.getStatus()).isEqualTo(expected.getStatus());
