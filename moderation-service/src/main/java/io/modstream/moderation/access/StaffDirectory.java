@@ -37,6 +37,11 @@ public class StaffDirectory implements ReactiveUserDetailsService {
                 .build());
     }
 
+    /** Whether {@code username} is configured (for the sign-in throttle's memory; never shown to a caller). */
+    public boolean knows(String username) {
+        return users.containsKey(username);
+    }
+
     /** The staff member behind an authenticated name. */
     public StaffUser staff(String username) {
         ModerationProperties.User user = users.get(username);

@@ -1,8 +1,13 @@
 package io.modstream.moderation.access;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.modstream.moderation.ModerationProperties.Role;
+import io.modstream.moderation.access.throttle.SignInProperties;
+import io.modstream.moderation.access.throttle.SignInThrottle;
 import io.modstream.moderation.apitokens.BearerTokenAuthentication;
 import java.net.URI;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +22,8 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -67,6 +74,9 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code /api/v1/ops/**}) need the {@code OPERATOR} role. Every other endpoint needs a signed-in user; which site they
  * may touch is checked by {@link SiteAccess}. An unauthenticated API call gets 401 as problem+json; an unauthenticated
  * page load in a browser is sent to the sign-in page.
+ *
+ * <p>Passwords (the form and Basic, not API tokens) are checked behind {@link SignInThrottle}: repeated failures per
+ * user name and per client address slow down and then lock out, with the same answer as a wrong password.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
@@ -103,13 +113,40 @@ class StaffSecurityConfig {
     }
 
     /**
+     * Slows down and then locks out repeated password failures per user name and per client address (docs/limits.md).
+     * Uses a {@link Clock} bean if there is one (tests move time on), the system clock otherwise.
+     */
+    @Bean
+    SignInThrottle signInThrottle(
+            SignInProperties properties,
+            StaffDirectory directory,
+            MeterRegistry registry,
+            ObjectProvider<Clock> clock) {
+        return new SignInThrottle(properties, directory::knows, registry, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /** The password check both the form and HTTP Basic use, behind the throttle. */
+    private static ReactiveAuthenticationManager passwords(
+            StaffDirectory directory, PasswordEncoder encoder, SignInThrottle throttle) {
+        UserDetailsRepositoryReactiveAuthenticationManager check =
+                new UserDetailsRepositoryReactiveAuthenticationManager(directory);
+        check.setPasswordEncoder(encoder);
+        return throttle.around(check);
+    }
+
+    /**
      * Requests that carry their own credentials. Ordered first: whatever else such a request carries (a session
      * cookie, say), the header decides, and nothing is remembered after the answer.
      */
     @Bean
     @Order(1)
     SecurityWebFilterChain scriptSecurity(
-            ServerHttpSecurity http, JsonMapper json, BearerTokenAuthentication bearerTokens) {
+            ServerHttpSecurity http,
+            JsonMapper json,
+            BearerTokenAuthentication bearerTokens,
+            StaffDirectory directory,
+            PasswordEncoder encoder,
+            SignInThrottle throttle) {
         ProblemWriter problems = new ProblemWriter(json);
         ServerAuthenticationEntryPoint signInFirst = (exchange, e) -> problems.write(
                 exchange,
@@ -129,7 +166,10 @@ class StaffSecurityConfig {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
-                .httpBasic(basic -> basic.securityContextRepository(nothingKept).authenticationEntryPoint(signInFirst))
+                .addFilterBefore(throttle.clientAddressFilter(), SecurityWebFiltersOrder.HTTP_BASIC)
+                .httpBasic(basic -> basic.securityContextRepository(nothingKept)
+                        .authenticationManager(passwords(directory, encoder, throttle))
+                        .authenticationEntryPoint(signInFirst))
                 .addFilterAt(bearerTokens.filter(unknownToken), SecurityWebFiltersOrder.HTTP_BASIC)
                 .exceptionHandling(handling ->
                         handling.authenticationEntryPoint(signInFirst).accessDeniedHandler(problems::forbidden))
@@ -140,7 +180,12 @@ class StaffSecurityConfig {
     /** Browsers: the console's form sign-in, its session and CSRF token. */
     @Bean
     @Order(2)
-    SecurityWebFilterChain consoleSecurity(ServerHttpSecurity http, JsonMapper json) {
+    SecurityWebFilterChain consoleSecurity(
+            ServerHttpSecurity http,
+            JsonMapper json,
+            StaffDirectory directory,
+            PasswordEncoder encoder,
+            SignInThrottle throttle) {
         ProblemWriter problems = new ProblemWriter(json);
         CookieServerCsrfTokenRepository csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict").secure(true));
@@ -159,7 +204,9 @@ class StaffSecurityConfig {
                                 "A request that rides on the console's session needs the CSRF token: send the value"
                                         + " of the XSRF-TOKEN cookie as the X-XSRF-TOKEN header."))
                         .requireCsrfProtectionMatcher(StaffSecurityConfig::needsCsrfToken))
+                .addFilterBefore(throttle.clientAddressFilter(), SecurityWebFiltersOrder.FORM_LOGIN)
                 .formLogin(form -> form.loginPage(SIGN_IN_PAGE)
+                        .authenticationManager(passwords(directory, encoder, throttle))
                         .requiresAuthenticationMatcher(
                                 ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/login"))
                         .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler(CONSOLE))
