@@ -31,12 +31,18 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 14's fairness test through the front door: one site posts 20,000 comments at once to the packaged
- * comment-ingest, another site posts one right after, and the packaged moderation-service decides them on one real
+ * comment-ingest, another site posts one mid-burst (as soon as the first site's whole bucket is on the topic, the
+ * worst moment the quota allows) and one right after, and the packaged moderation-service decides them on one real
  * broker. The pipeline itself is first come first served ({@code BurstFairnessTest} in moderation-service), so what
  * keeps the other site's comment from waiting behind the whole burst is the per-site quota at ingest, left here at its
- * defaults (application.yml: bursts of 1,000, then 100 a second). The test asserts that the quota let through no more
- * than that, refusing the rest with a proper 429, and that the other site's comment was decided within a bound (10 s)
- * the whole 20,000 would not meet on two shared cores; it prints the measured figures on one line (docs/limits.md).
+ * defaults (application.yml: bursts of 1,000, then 100 a second).
+ *
+ * <p>Two bounds, each able to fail: the quota let through no more than a full bucket plus the refill over the burst's
+ * duration (refusing the rest with a proper 429), which fails at once without the quota; and the other site's
+ * comments were decided within 10 s of their 202, which fails if the pipeline stalls or starves them, or if far more
+ * than a bucket got ahead of them. One client on two shared cores cannot post faster than the pipeline decides, so
+ * without the quota the second bound alone would not notice (docs/limits.md has the figures of such a run). The
+ * measured figures are printed on one line starting {@code Fairness through ingest:}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BurstThroughIngestIT {
@@ -144,7 +150,7 @@ class BurstThroughIngestIT {
                         + " (429), quota allowed at most %,d; site B's comment posted once A had %,d accepted:"
                         + " outcome %,d ms after its 202, behind %,d of A's; posted right after A's last: 202 in %,d ms,"
                         + " outcome %,d ms (status API %,d ms) after its 202, behind %,d of A's; A's accepted drained"
-                        + " %,d ms after A's first post (%,d ms after A's last answer)%n",
+                        + " %,d ms after A's first post (%,d ms after A's last 202)%n",
                 BURST_SIZE,
                 millis(allAnswered - started),
                 IN_FLIGHT,
@@ -159,7 +165,7 @@ class BurstThroughIngestIT {
                 millis(afterDecided - after.accepted()),
                 outcomesAhead(burst, after.id()),
                 millis(drained - started),
-                millis(drained - allAnswered));
+                millis(drained - burst.lastAccepted.get()));
 
         assertThat(burst.failures)
                 .as("requests that failed or got neither 202 nor 429")
@@ -224,6 +230,7 @@ class BurstThroughIngestIT {
         final Queue<String> sampleRefusals = new ConcurrentLinkedQueue<>();
         final Queue<String> failures = new ConcurrentLinkedQueue<>();
         final AtomicLong lastAnswer = new AtomicLong();
+        final AtomicLong lastAccepted = new AtomicLong();
 
         void post(int i) throws InterruptedException {
             HttpRequest request = submission(
@@ -248,8 +255,10 @@ class BurstThroughIngestIT {
 
         private void record(int i, HttpResponse<String> response) {
             switch (response.statusCode()) {
-                case 202 ->
+                case 202 -> {
                     accepted.add(json.readTree(response.body()).get("id").asString());
+                    lastAccepted.accumulateAndGet(System.nanoTime(), Math::max);
+                }
                 case 429 -> {
                     refused.incrementAndGet();
                     String retryAfter =
