@@ -4,6 +4,7 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import io.modstream.ingest.IngestProperties;
+import io.modstream.web.RetryAfter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -110,13 +111,9 @@ public class SiteQuotas {
 
         static final Admission ADMITTED = new Admission(true, Duration.ZERO);
 
-        /**
-         * {@code Retry-After} in whole seconds, rounded up and at least one: the header takes no fractions, and a zero
-         * would invite an immediate retry that is refused again.
-         */
+        /** {@code Retry-After} in whole seconds ({@link RetryAfter#seconds}). */
         public long retryAfterSeconds() {
-            long seconds = ceilDiv(retryAfter.toNanos(), 1_000_000_000L);
-            return Math.max(1, seconds);
+            return RetryAfter.seconds(retryAfter);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.modstream.moderation.web;
 
+import io.modstream.web.RetryAfter;
 import java.time.Duration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -21,13 +22,7 @@ public final class Problems {
      */
     public static ErrorResponseException tooManyRequests(String detail, Duration retryAfter) {
         ErrorResponseException problem = of(HttpStatus.TOO_MANY_REQUESTS, detail);
-        problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(wholeSeconds(retryAfter)));
+        problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(RetryAfter.seconds(retryAfter)));
         return problem;
-    }
-
-    /** Rounded up, never below 1. */
-    static long wholeSeconds(Duration wait) {
-        long seconds = wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0);
-        return Math.max(1, seconds);
     }
 }
