@@ -1,6 +1,5 @@
 package io.modstream.moderation.limits;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.modstream.moderation.web.Problems;
@@ -77,12 +76,7 @@ public class ExpensiveRuns {
     public Permit start(Job job, String user) {
         Semaphore semaphore = Objects.requireNonNull(permits.get(job));
         if (!semaphore.tryAcquire()) {
-            Counter.builder("modstream.staff.refused")
-                    .description("Staff API calls refused by a limit")
-                    .tag("user", user)
-                    .tag("limit", job.tag())
-                    .register(registry)
-                    .increment();
+            StaffLimitMetrics.refused(registry, user, job.tag());
             int count = allowed.get(job);
             throw Problems.tooManyRequests(
                     "At most " + count + " " + (count == 1 ? job.one : job.many) + " may run at once on this"

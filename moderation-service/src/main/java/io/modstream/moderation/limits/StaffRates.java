@@ -4,7 +4,6 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.modstream.moderation.web.Problems;
 import java.time.Duration;
@@ -57,12 +56,7 @@ public class StaffRates {
         if (probe.isConsumed()) {
             return Duration.ZERO;
         }
-        Counter.builder("modstream.staff.refused")
-                .description("Staff API calls refused by a limit")
-                .tag("user", user)
-                .tag("limit", RATE)
-                .register(registry)
-                .increment();
+        StaffLimitMetrics.refused(registry, user, RATE);
         return Duration.ofNanos(probe.getNanosToWaitForRefill());
     }
 
