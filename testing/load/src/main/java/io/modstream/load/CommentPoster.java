@@ -9,12 +9,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,8 +32,7 @@ final class CommentPoster implements AutoCloseable {
 
     private final URI endpoint;
     private final String authorization;
-    private final int connections;
-    private final BlockingQueue<HttpClient> free;
+    private final Connections free;
     private final ExecutorService executor;
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -72,20 +68,12 @@ final class CommentPoster implements AutoCloseable {
         }
         this.endpoint = endpoint;
         this.authorization = "Bearer " + apiKey;
-        this.connections = connections;
         this.executor = Executors.newFixedThreadPool(2, task -> {
             Thread thread = new Thread(task, "comment-poster");
             thread.setDaemon(true);
             return thread;
         });
-        this.free = new ArrayBlockingQueue<>(connections);
-        for (int i = 0; i < connections; i++) {
-            free.add(HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(REQUEST_TIMEOUT)
-                    .executor(executor)
-                    .build());
-        }
+        this.free = new Connections(connections, REQUEST_TIMEOUT, executor);
     }
 
     /**
@@ -129,20 +117,10 @@ final class CommentPoster implements AutoCloseable {
                                                 : response.statusCode() + " " + response.body());
                             }
                         }
-                        free.add(client);
+                        free.giveBack(client);
                     });
         }
-        // Every connection back in the pool means every request has been answered or has failed.
-        List<HttpClient> back = new ArrayList<>();
-        for (int i = 0; i < connections; i++) {
-            HttpClient client = free.poll(REQUEST_TIMEOUT.multipliedBy(2).toMillis(), TimeUnit.MILLISECONDS);
-            if (client == null) {
-                throw new IllegalStateException(
-                        "A request was neither answered nor timed out within " + REQUEST_TIMEOUT.multipliedBy(2));
-            }
-            back.add(client);
-        }
-        free.addAll(back);
+        free.awaitAllBack(REQUEST_TIMEOUT.multipliedBy(2));
         return new Result(
                 List.copyOf(accepted),
                 bodies.size(),

@@ -5,15 +5,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
@@ -37,8 +33,7 @@ final class FixedRateReader implements AutoCloseable {
     private static final Duration OVERRUN = Duration.ofSeconds(10);
 
     private final String authorization;
-    private final int connections;
-    private final BlockingQueue<HttpClient> free;
+    private final Connections free;
     private final ExecutorService executor;
 
     /**
@@ -85,20 +80,12 @@ final class FixedRateReader implements AutoCloseable {
             throw new IllegalArgumentException("At least one connection, not " + connections);
         }
         this.authorization = "Bearer " + apiKey;
-        this.connections = connections;
         this.executor = Executors.newFixedThreadPool(2, task -> {
             Thread thread = new Thread(task, "fixed-rate-reader");
             thread.setDaemon(true);
             return thread;
         });
-        this.free = new ArrayBlockingQueue<>(connections);
-        for (int i = 0; i < connections; i++) {
-            free.add(HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(REQUEST_TIMEOUT)
-                    .executor(executor)
-                    .build());
-        }
+        this.free = new Connections(connections, REQUEST_TIMEOUT, executor);
     }
 
     /**
@@ -122,7 +109,7 @@ final class FixedRateReader implements AutoCloseable {
             for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
                 LockSupport.parkNanos(wait);
             }
-            HttpClient client = free.poll(Math.max(0, giveUp - System.nanoTime()), TimeUnit.NANOSECONDS);
+            HttpClient client = free.poll(Math.max(0, giveUp - System.nanoTime()));
             if (client == null) {
                 break;
             }
@@ -150,20 +137,10 @@ final class FixedRateReader implements AutoCloseable {
                                                                 java.nio.charset.StandardCharsets.UTF_8)));
                             }
                         }
-                        free.add(client);
+                        free.giveBack(client);
                     });
         }
-        // Every connection back in the pool means every request has been answered or has failed.
-        List<HttpClient> back = new ArrayList<>();
-        for (int i = 0; i < connections; i++) {
-            HttpClient client = free.poll(REQUEST_TIMEOUT.multipliedBy(2).toMillis(), TimeUnit.MILLISECONDS);
-            if (client == null) {
-                throw new IllegalStateException(
-                        "A request was neither answered nor timed out within " + REQUEST_TIMEOUT.multipliedBy(2));
-            }
-            back.add(client);
-        }
-        free.addAll(back);
+        free.awaitAllBack(REQUEST_TIMEOUT.multipliedBy(2));
         return new Result(
                 sentCount,
                 count - sentCount,
