@@ -190,6 +190,9 @@ public final class LatencyBenchmark {
                         + "  offered   %,.1f/s achieved of %,d/s asked, %d s, %d connections; %,d POSTs, %,d failed,"
                         + " %,d late by >10 ms%n"
                         + "  latency   %s over %,d outcomes%n"
+                        + "    parts   %s from submittedAt to comment-ingest's send%n"
+                        + "            %s from the send to the outcome's write (broker, waiting, moderation)%n"
+                        + "            %s from the write to visible (the commit interval, the commit, the read)%n"
                         + "  answered  %s (POST to 202)%n"
                         + "  outcomes  lost %,d (accepted, no outcome after the grace period), duplicated %,d,"
                         + " unreadable %,d%n",
@@ -203,6 +206,9 @@ public final class LatencyBenchmark {
                 run.late(),
                 latency.describe(),
                 latency.count(),
+                toSend(run.acceptedIds(), clock).describe(),
+                toWrite(run.acceptedIds(), clock).describe(),
+                toVisible(run.acceptedIds(), clock).describe(),
                 run.answered().describe(),
                 lost,
                 clock.duplicates(),
@@ -228,12 +234,37 @@ public final class LatencyBenchmark {
         return lost == 0 ? 0 : 1;
     }
 
+    /** Per outcome, in µs: from stamping the comment's {@code submittedAt} to handing it to the Kafka producer. */
+    private static Percentiles toSend(List<String> ids, OutcomeClock clock) {
+        return new Percentiles(ids.stream()
+                .filter(id -> clock.sentMillis(id) != null && clock.submittedAtMillis(id) != null)
+                .mapToLong(id -> (clock.sentMillis(id) - clock.submittedAtMillis(id)) * 1_000)
+                .toArray());
+    }
+
+    /** Per outcome, in µs: from comment-ingest's send to moderation-service's write of the outcome. */
+    private static Percentiles toWrite(List<String> ids, OutcomeClock clock) {
+        return new Percentiles(ids.stream()
+                .filter(id -> clock.sentMillis(id) != null && clock.writtenMillis(id) != null)
+                .mapToLong(id -> (clock.writtenMillis(id) - clock.sentMillis(id)) * 1_000)
+                .toArray());
+    }
+
+    /** Per outcome: the rest of its latency, from the outcome's write until the consumer saw it, in µs. */
+    private static Percentiles toVisible(List<String> ids, OutcomeClock clock) {
+        return new Percentiles(ids.stream()
+                .filter(id -> clock.writtenMillis(id) != null)
+                .mapToLong(
+                        id -> clock.latencyMicros(id) - (clock.writtenMillis(id) - clock.submittedAtMillis(id)) * 1_000)
+                .toArray());
+    }
+
     /**
      * The latency of the comments submitted in each {@code window} of the run, to tell a tail spread over the run
      * from one that comes from a few seconds (a JVM still compiling, a pause).
      */
     private static String byWindow(CommentPoster.Result run, OutcomeClock clock, Duration window) {
-        Map<Long, List<Long>> windows = new TreeMap<>();
+        Map<Long, List<String>> windows = new TreeMap<>();
         long first = Long.MAX_VALUE;
         for (String id : run.acceptedIds()) {
             Long at = clock.submittedAtMillis(id);
@@ -243,20 +274,25 @@ public final class LatencyBenchmark {
         }
         for (String id : run.acceptedIds()) {
             Long at = clock.submittedAtMillis(id);
-            Long micros = clock.latencyMicros(id);
-            if (at != null && micros != null) {
+            if (at != null) {
                 windows.computeIfAbsent((at - first) / window.toMillis(), w -> new ArrayList<>())
-                        .add(micros);
+                        .add(id);
             }
         }
-        StringBuilder out = new StringBuilder("  by time of submission:\n");
-        windows.forEach((index, micros) -> out.append(String.format(
-                Locale.ROOT,
-                "    %3d-%3d s  %s over %,d%n",
-                index * window.toSeconds(),
-                (index + 1) * window.toSeconds(),
-                new Percentiles(micros.stream().mapToLong(Long::longValue).toArray()).describe(),
-                micros.size())));
+        StringBuilder out = new StringBuilder(
+                "  by time of submission (then p99 of the parts: to the send / to the write / to visible):\n");
+        windows.forEach((index, ids) -> {
+            out.append(String.format(
+                    Locale.ROOT,
+                    "    %3d-%3d s  %s over %,d; p99 %.1f / %.1f / %.1f ms%n",
+                    index * window.toSeconds(),
+                    (index + 1) * window.toSeconds(),
+                    new Percentiles(ids.stream().mapToLong(clock::latencyMicros).toArray()).describe(),
+                    ids.size(),
+                    toSend(ids, clock).millis(99),
+                    toWrite(ids, clock).millis(99),
+                    toVisible(ids, clock).millis(99)));
+        });
         return out.toString();
     }
 

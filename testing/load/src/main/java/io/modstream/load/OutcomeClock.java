@@ -1,7 +1,9 @@
 package io.modstream.load;
 
+import io.modstream.events.Topics;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,16 +24,20 @@ import tools.jackson.databind.json.JsonMapper;
  * outcome topics ({@link OutcomeAudit#OUTCOME_TOPICS}) from the beginning and, for the first outcome of each comment
  * id, records the wall-clock time the poll returned it minus the comment's {@code submittedAt} (the outcome's
  * {@code comment.submittedAt}, which comment-ingest stamped when it accepted the comment, on this machine's clock).
- * Tombstones are skipped; a second outcome for an id is counted as a duplicate. Safe to query from other threads.
+ * It also reads {@code comments.submitted}, for when comment-ingest sent each comment, so that a latency can be split
+ * into its parts. Tombstones are skipped; a second outcome for an id is counted as a duplicate. Safe to query from other threads.
  */
 final class OutcomeClock implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(100);
+    private static final String SUBMITTED = Topics.COMMENTS_SUBMITTED;
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final JsonMapper json = JsonMapper.builder().build();
     private final Map<String, Long> latencyMicros = new ConcurrentHashMap<>();
     private final Map<String, Long> submittedAtMillis = new ConcurrentHashMap<>();
+    private final Map<String, Long> writtenMillis = new ConcurrentHashMap<>();
+    private final Map<String, Long> sentMillis = new ConcurrentHashMap<>();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong unreadable = new AtomicLong();
     private final AtomicReference<Exception> failure = new AtomicReference<>();
@@ -49,7 +55,9 @@ final class OutcomeClock implements AutoCloseable {
             throws InterruptedException {
         List<TopicPartition> partitions;
         try (Admin admin = Kafka.admin(bootstrap)) {
-            partitions = Kafka.awaitPartitions(admin, OutcomeAudit.OUTCOME_TOPICS, topicTimeout, alive);
+            List<String> topics = new ArrayList<>(OutcomeAudit.OUTCOME_TOPICS);
+            topics.add(SUBMITTED);
+            partitions = Kafka.awaitPartitions(admin, topics, topicTimeout, alive);
         }
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Kafka.committedReader(bootstrap));
         consumer.assign(partitions);
@@ -65,8 +73,13 @@ final class OutcomeClock implements AutoCloseable {
                 ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
                 Instant seen = Instant.now();
                 for (ConsumerRecord<String, byte[]> record : records) {
-                    if (record.value() != null) {
-                        record(record.key(), record.value(), seen);
+                    if (record.value() == null) {
+                        continue;
+                    }
+                    if (record.topic().equals(SUBMITTED)) {
+                        sent(record.value(), record.timestamp());
+                    } else {
+                        record(record.key(), record.value(), record.timestamp(), seen);
                     }
                 }
             }
@@ -79,7 +92,16 @@ final class OutcomeClock implements AutoCloseable {
         }
     }
 
-    private void record(String commentId, byte[] value, Instant seen) {
+    /** comment-ingest's producer stamps each submitted record with its clock when {@code send} is called. */
+    private void sent(byte[] value, long createTime) {
+        try {
+            sentMillis.put(json.readTree(value).path("commentId").asString(), createTime);
+        } catch (RuntimeException e) {
+            unreadable.incrementAndGet();
+        }
+    }
+
+    private void record(String commentId, byte[] value, long written, Instant seen) {
         Instant submittedAt;
         try {
             JsonNode comment = json.readTree(value).path("comment");
@@ -93,6 +115,7 @@ final class OutcomeClock implements AutoCloseable {
             duplicates.incrementAndGet();
         } else {
             submittedAtMillis.put(commentId, submittedAt.toEpochMilli());
+            writtenMillis.put(commentId, written);
         }
     }
 
@@ -104,6 +127,25 @@ final class OutcomeClock implements AutoCloseable {
     /** When {@code commentId} was submitted (epoch milliseconds), if its outcome was seen; else null. */
     Long submittedAtMillis(String commentId) {
         return submittedAtMillis.get(commentId);
+    }
+
+    /**
+     * When moderation-service wrote the first outcome of {@code commentId} (the record's CreateTime, epoch
+     * milliseconds: the service stamps its own clock on every outcome), if it was seen; else null. It splits a
+     * comment's latency in two: submission to the write (comment-ingest's send, the broker, the wait for the stream
+     * thread, the moderation) and the write to visible (the rest of the commit interval, the commit, the read).
+     */
+    Long writtenMillis(String commentId) {
+        return writtenMillis.get(commentId);
+    }
+
+    /**
+     * When comment-ingest handed {@code commentId} to its Kafka producer (the submitted record's CreateTime, epoch
+     * milliseconds), if that record was read; else null. Splits the time to the outcome's write into comment-ingest's
+     * part (from stamping {@code submittedAt} to the send) and the rest.
+     */
+    Long sentMillis(String commentId) {
+        return sentMillis.get(commentId);
     }
 
     /** How many of {@code commentIds} have an outcome. */
