@@ -39,9 +39,9 @@ final class DeobfuscatedText {
         out.keep(0, i);
         while (i < body.length()) {
             char c = body.charAt(i);
-            if (c < 0x80 && !mayStartSeparator(c)) {
+            if (isPlainAt(body, i)) {
                 int plainEnd = i + 1;
-                while (plainEnd < body.length() && isPlain(body.charAt(plainEnd))) {
+                while (plainEnd < body.length() && isPlainAt(body, plainEnd)) {
                     plainEnd++;
                 }
                 out.keep(i, plainEnd); // most of the text: counted here, copied in one go at the next change
@@ -91,16 +91,21 @@ final class DeobfuscatedText {
     private static int firstMaybeDisguised(String body) {
         for (int i = 0; i < body.length(); i++) {
             char c = body.charAt(i);
-            if (c >= 0x80 || (mayStartSeparator(c) && ObfuscatedSeparator.hasShapeAt(body, i))) {
+            if (c >= 0x80 || (mayStartSeparator(c) && !isPlainAt(body, i) && ObfuscatedSeparator.hasShapeAt(body, i))) {
                 return i;
             }
         }
         return body.length();
     }
 
-    /** ASCII that cannot begin a separator: kept as it is. */
-    private static boolean isPlain(char c) {
-        return c < 0x80 && PLAIN_ASCII[c];
+    /**
+     * Whether the char at {@code i} is ASCII that begins no separator, kept as it is: most chars, and the space
+     * between two words ({@link ObfuscatedSeparator#isSpaceBetweenWordsAt}), which would otherwise stop the plain run
+     * at every word.
+     */
+    private static boolean isPlainAt(String body, int i) {
+        char c = body.charAt(i);
+        return c < 0x80 && (PLAIN_ASCII[c] || ObfuscatedSeparator.isSpaceBetweenWordsAt(body, i));
     }
 
     private static boolean mayStartSeparator(char c) {
