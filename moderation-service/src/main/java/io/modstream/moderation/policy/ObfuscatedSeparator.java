@@ -132,6 +132,11 @@ record ObfuscatedSeparator(char meaning, int end, boolean weak, boolean halfSpac
                 && (at == 0 || text.charAt(at - 1) != '.' || next < 'a' || next > 'z');
     }
 
+    /** Whether, after a space, the ASCII char {@code c} may begin a separator or one of its spaces. */
+    static boolean mayBeginAfterSpace(char c) {
+        return BEGINS_AFTER_SPACE[c];
+    }
+
     private static @Nullable ObfuscatedSeparator shape(String text, int at) {
         int p = skipSpaces(text, at);
         if (p >= text.length()) {

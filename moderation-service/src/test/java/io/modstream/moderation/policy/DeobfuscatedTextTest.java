@@ -95,6 +95,22 @@ class DeobfuscatedTextTest {
     }
 
     @Test
+    void aPlainRunEndsWhereTheFirstCharThatIsNotPlainIs() {
+        int blocks = 0;
+        for (String text : texts()) {
+            int end = text.length();
+            for (int from = text.length() - 1; from >= 0; from--) {
+                end = PlainRun.isPlainAt(text, from) ? end : from;
+                assertThat(PlainRun.end(text, from))
+                        .as("'%s' from %d", text, from)
+                        .isEqualTo(end);
+                blocks += end - from > 40 ? 1 : 0;
+            }
+        }
+        assertThat(blocks).as("runs long enough to be read in blocks").isGreaterThan(100_000);
+    }
+
+    @Test
     void foldsAndMapsBackAsThePlainCodeDid() {
         int changed = 0;
         for (String text : texts()) {
@@ -121,6 +137,11 @@ class DeobfuscatedTextTest {
         texts.addAll(DifferentialTexts.evaluation());
         texts.addAll(DifferentialTexts.random(20261205, 50_000, 40));
         texts.addAll(DifferentialTexts.random(20261206, 100_000, 30, SEPARATOR_PIECES));
+        List<String> prose = new ArrayList<>(SEPARATOR_PIECES);
+        for (int i = 0; i < 8; i++) {
+            prose.addAll(List.of(" the", " council", " is", " a", " vote", " Budget", " x", "s", "ing", " 42"));
+        }
+        texts.addAll(DifferentialTexts.random(20261208, 5_000, 60, prose));
         return texts;
     }
 }
