@@ -11,15 +11,6 @@ import java.util.Arrays;
  */
 final class DeobfuscatedText {
 
-    /** {@link #isPlain} for each ASCII char, looked up rather than compared seven times: it is asked of every char. */
-    private static final boolean[] PLAIN_ASCII = new boolean[0x80];
-
-    static {
-        for (char c = 0; c < 0x80; c++) {
-            PLAIN_ASCII[c] = !mayStartSeparator(c);
-        }
-    }
-
     private final String original;
     private final String text;
     private final Changes changes;
@@ -39,11 +30,8 @@ final class DeobfuscatedText {
         out.keep(0, i);
         while (i < body.length()) {
             char c = body.charAt(i);
-            if (c < 0x80 && !mayStartSeparator(c)) {
-                int plainEnd = i + 1;
-                while (plainEnd < body.length() && isPlain(body.charAt(plainEnd))) {
-                    plainEnd++;
-                }
+            if (PlainRun.isPlainAt(body, i)) {
+                int plainEnd = PlainRun.end(body, i + 1);
                 out.keep(i, plainEnd); // most of the text: counted here, copied in one go at the next change
                 i = plainEnd;
                 continue;
@@ -89,7 +77,7 @@ final class DeobfuscatedText {
      * length of the body when none of it may be disguised; the text before the index returned is kept as it is.
      */
     private static int firstMaybeDisguised(String body) {
-        for (int i = 0; i < body.length(); i++) {
+        for (int i = PlainRun.end(body, 0); i < body.length(); i = PlainRun.end(body, i + 1)) {
             char c = body.charAt(i);
             if (c >= 0x80 || (mayStartSeparator(c) && ObfuscatedSeparator.hasShapeAt(body, i))) {
                 return i;
@@ -98,12 +86,8 @@ final class DeobfuscatedText {
         return body.length();
     }
 
-    /** ASCII that cannot begin a separator: kept as it is. */
-    private static boolean isPlain(char c) {
-        return c < 0x80 && PLAIN_ASCII[c];
-    }
-
-    private static boolean mayStartSeparator(char c) {
+    /** Whether {@code c} may begin a separator: a space, a tab or an opening bracket. */
+    static boolean mayStartSeparator(char c) {
         return c == ' ' || c == '\t' || c == '(' || c == '[' || c == '{' || c == '<' || c == '\u00A0' || c == '\u3000';
     }
 

@@ -2,6 +2,7 @@ package io.modstream.moderation.policy;
 
 import com.google.common.net.InternetDomainName;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -64,37 +65,58 @@ final class Emails {
     }
 
     /**
-     * Where an address may hinge, in order: an at-sign, or "at" in any case, which {@link #isSpelledAt} then judges.
-     * Found with {@link String#indexOf}, which the JVM runs many chars at a time: reading every char of every comment
-     * for the rare address cost as much as a check.
+     * Where an address may hinge, in order: an at-sign, or "at" in any case after a space or tab, which
+     * {@link #isSpelledAt} then judges (it needs that space or tab, so an "at" inside a word such as "that" or "data"
+     * is no hinge). Found with {@link String#indexOf}, which the JVM runs many chars at a time: reading every char of
+     * every comment for the rare address cost as much as a check, and so did stopping at every "at" of English.
      */
     private static final class Hinges {
 
-        private static final String[] FORMS = {"@", "at", "At", "aT", "AT"};
+        private static final String[] FORMS = {"@", " at", " At", " aT", " AT"};
+        private static final String[] TAB_FORMS = {"\tat", "\tAt", "\taT", "\tAT"};
 
         private final String text;
-        /** For each form, where it next occurs at or after the last index asked for; -1 when it occurs no more. */
-        private final int[] next = new int[FORMS.length];
+        private final String[] forms;
+        /** For each form, where its hinge next is at or after the last index asked for; -1 when it occurs no more. */
+        private final int[] next;
 
         Hinges(String text) {
             this.text = text;
-            for (int k = 0; k < FORMS.length; k++) {
-                next[k] = text.indexOf(FORMS[k]);
+            this.forms = text.indexOf('\t') < 0 ? FORMS : concat(FORMS, TAB_FORMS);
+            this.next = new int[forms.length];
+            for (int k = 0; k < forms.length; k++) {
+                next[k] = hingeAt(k, text.indexOf(forms[k]));
             }
         }
 
-        /** The first index at or after {@code from} where a form occurs, or -1; {@code from} never decreases. */
+        /** The first hinge at or after {@code from}, or -1; {@code from} never decreases. */
         int next(int from) {
             int first = -1;
-            for (int k = 0; k < FORMS.length; k++) {
+            for (int k = 0; k < forms.length; k++) {
                 if (next[k] >= 0 && next[k] < from) {
-                    next[k] = text.indexOf(FORMS[k], from);
+                    next[k] = hingeAt(k, text.indexOf(forms[k], from - offset(k)));
                 }
                 if (next[k] >= 0 && (first < 0 || next[k] < first)) {
                     first = next[k];
                 }
             }
             return first;
+        }
+
+        /** The hinge of form {@code k} found at {@code index} (the @, or the a of "at"), or -1 if not found. */
+        private int hingeAt(int k, int index) {
+            return index < 0 ? -1 : index + offset(k);
+        }
+
+        /** Where the hinge is in form {@code k}: after the space or tab before "at". */
+        private int offset(int k) {
+            return forms[k].charAt(0) == '@' ? 0 : 1;
+        }
+
+        private static String[] concat(String[] first, String[] second) {
+            String[] all = Arrays.copyOf(first, first.length + second.length);
+            System.arraycopy(second, 0, all, first.length, second.length);
+            return all;
         }
     }
 

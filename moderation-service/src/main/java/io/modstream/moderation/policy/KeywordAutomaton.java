@@ -36,6 +36,9 @@ final class KeywordAutomaton<T> {
     private final int[] next;
     private final int[][] found;
     private final int[] lengths;
+    /** The length of the longest keyword: the most chars the automaton's state depends on. */
+    private final int longest;
+
     private final List<T> payloads;
 
     KeywordAutomaton(Map<String, T> keywords) {
@@ -90,6 +93,7 @@ final class KeywordAutomaton<T> {
             lengths[payloads.size()] = keyword.getKey().length();
             payloads.add(keyword.getValue());
         }
+        this.longest = Arrays.stream(lengths).max().orElse(0);
         this.next = Arrays.copyOf(goTo, states * symbols);
         this.found = new int[states][];
         link(ends);
@@ -133,17 +137,78 @@ final class KeywordAutomaton<T> {
         }
     }
 
-    /** Reports every occurrence of every keyword in {@code text}, in order of where they end. */
+    /**
+     * Reports every occurrence of every keyword in {@code text}, in order of where they end.
+     *
+     * <p>A scan is a chain of table lookups, each waiting for the one before: its speed is the latency of a load, not
+     * the work per char. So a long text is scanned as two halves at once, whose lookups the processor overlaps. The
+     * automaton's state after a char depends only on the last {@link #longest} chars (it is the longest of them that
+     * begins a keyword), so the second half starts that many chars early from the start state and is in the state a
+     * scan from the beginning would be in by the time it reaches its half; it reports only there. Its occurrences are
+     * held back until the first half's are reported, so the order is that of {@link #scanInOneStream}.
+     */
     void scan(NormalizedText text, Listener<T> listener) {
+        int length = text.length();
+        int half = length / 2;
+        int from = half - longest; // where the second half starts reading
+        if (from < longest) {
+            scanInOneStream(text, listener);
+            return;
+        }
+        int[] held = NONE; // the second half's occurrences: pairs of the index of the last char, and the keyword
+        int heldCount = 0;
+        int first = START;
+        int second = START;
+        for (int i = 0; i < half; i++) {
+            first = next[first + symbol(text.charAt(i))];
+            int j = from + i;
+            second = next[second + symbol(text.charAt(j))];
+            if (first < 0) {
+                first = ~first;
+                report(first, i, listener);
+            }
+            if (second < 0) {
+                second = ~second;
+                if (j >= half) {
+                    for (int keyword : found[second / symbols]) {
+                        if (heldCount == held.length) {
+                            held = Arrays.copyOf(held, Math.max(16, 2 * held.length));
+                        }
+                        held[heldCount++] = j;
+                        held[heldCount++] = keyword;
+                    }
+                }
+            }
+        }
+        for (int k = 0; k < heldCount; k += 2) {
+            int end = held[k] + 1;
+            listener.found(end - lengths[held[k + 1]], end, payloads.get(held[k + 1]));
+        }
+        for (int j = from + half; j < length; j++) {
+            second = next[second + symbol(text.charAt(j))];
+            if (second < 0) {
+                second = ~second;
+                report(second, j, listener);
+            }
+        }
+    }
+
+    /** {@link #scan}, one char after the other: for short texts, and the plain reading the scan is held to. */
+    void scanInOneStream(NormalizedText text, Listener<T> listener) {
         int row = START;
         for (int i = 0; i < text.length(); i++) {
             row = next[row + symbol(text.charAt(i))];
             if (row < 0) {
                 row = ~row;
-                for (int keyword : found[row / symbols]) {
-                    listener.found(i + 1 - lengths[keyword], i + 1, payloads.get(keyword));
-                }
+                report(row, i, listener);
             }
+        }
+    }
+
+    /** Reports the keywords that end at index {@code last} of the text, the scan being in {@code row}. */
+    private void report(int row, int last, Listener<T> listener) {
+        for (int keyword : found[row / symbols]) {
+            listener.found(last + 1 - lengths[keyword], last + 1, payloads.get(keyword));
         }
     }
 

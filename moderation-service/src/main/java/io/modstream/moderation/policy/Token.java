@@ -39,8 +39,13 @@ record Token(int start, int hostStart, int hostEnd, int end, boolean scheme) {
             return List.of();
         }
         List<Token> tokens = new ArrayList<>();
+        Landmarks landmarks = new Landmarks(text);
         int i = 0;
         while (i < text.length()) {
+            i = landmarks.nextStretch(i);
+            if (i < 0) {
+                break;
+            }
             char c = text.charAt(i);
             if (c == ':') {
                 Token url = url(text, i, tokens.isEmpty() ? 0 : tokens.get(tokens.size() - 1).end);
@@ -84,6 +89,55 @@ record Token(int start, int hostStart, int hostEnd, int end, boolean scheme) {
             i = Math.max(runEnd, tokens.isEmpty() ? 0 : tokens.get(tokens.size() - 1).end);
         }
         return tokens;
+    }
+
+    /**
+     * Where a token may begin, for {@link #scan} to skip the words between: only a colon (a scheme's), an opening
+     * bracket (an IPv6 literal's) or a run of host chars with a dot in it yields a token, and most words have none of
+     * them. Each is found with {@link String#indexOf}, which the JVM runs many chars at a time; reading every char of
+     * a comment with one link in it cost more than judging the link.
+     */
+    private static final class Landmarks {
+
+        private static final char[] MARKS = {':', '[', '.'};
+
+        private final String text;
+        /** For each mark, where it next occurs at or after the last index asked for; -1 when it occurs no more. */
+        private final int[] next = new int[MARKS.length];
+
+        Landmarks(String text) {
+            this.text = text;
+            for (int k = 0; k < MARKS.length; k++) {
+                next[k] = text.indexOf(MARKS[k]);
+            }
+        }
+
+        /**
+         * Where the scan, at {@code from}, next needs to look, or -1 for nowhere: at the first colon or bracket, or at
+         * the start of the run of host chars around the first dot, whichever comes first; never before {@code from}.
+         * The chars skipped yield no token: each run among them lacks a dot and is not followed by a colon, and the
+         * last of them is not a host char, so the scan would have reached that start as the start of a run or a
+         * char to step over. {@code from} never decreases.
+         */
+        int nextStretch(int from) {
+            int first = -1;
+            for (int k = 0; k < MARKS.length; k++) {
+                if (next[k] >= 0 && next[k] < from) {
+                    next[k] = text.indexOf(MARKS[k], from);
+                }
+                if (next[k] >= 0 && (first < 0 || next[k] < first)) {
+                    first = next[k];
+                }
+            }
+            if (first < 0 || text.charAt(first) != '.') {
+                return first;
+            }
+            int start = first;
+            while (start > from && isHostChar(text.charAt(start - 1))) {
+                start--;
+            }
+            return start;
+        }
     }
 
     /**

@@ -1,8 +1,15 @@
 package io.modstream.moderation.policy;
 
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
+import java.util.stream.Stream;
 
 /**
  * Texts for differential tests, which hold a fast path to exactly what the plain code it shortcuts returns: every
@@ -110,18 +117,47 @@ final class DifferentialTexts {
         return texts;
     }
 
+    /** Every comment of the evaluation tables ({@code src/test/resources/evaluation/<area>/*.tsv}, issue 13). */
+    static List<String> evaluation() {
+        List<String> texts = new ArrayList<>();
+        try {
+            Path root = Path.of(Objects.requireNonNull(DifferentialTexts.class.getResource("/evaluation"))
+                    .toURI());
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".tsv"))
+                        .sorted()
+                        .toList()) {
+                    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                        String[] columns = line.split("\t", -1);
+                        if (!line.startsWith("#") && columns.length >= 2) {
+                            texts.add(columns[1].replace("\\n", "\n").replace("\\t", "\t"));
+                        }
+                    }
+                }
+            }
+        } catch (IOException | URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return texts;
+    }
+
     /** {@code count} random strings of up to {@code maxPieces} pieces, the same for the same seed. */
     static List<String> random(long seed, int count, int maxPieces) {
+        return random(seed, count, maxPieces, PIECES);
+    }
+
+    /** {@code count} random strings of up to {@code maxPieces} of {@code pieces}, the same for the same seed. */
+    static List<String> random(long seed, int count, int maxPieces, List<String> pieceSet) {
         Random random = new Random(seed);
         List<String> texts = new ArrayList<>(count);
         for (int k = 0; k < count; k++) {
             StringBuilder text = new StringBuilder();
             // Some strings repeat a few pieces many times, so runs, shouting and counts past a limit come up too.
-            List<String> pieces = PIECES;
+            List<String> pieces = pieceSet;
             if (random.nextInt(4) == 0) {
                 pieces = new ArrayList<>();
                 for (int i = 1 + random.nextInt(4); i > 0; i--) {
-                    pieces.add(PIECES.get(random.nextInt(PIECES.size())));
+                    pieces.add(pieceSet.get(random.nextInt(pieceSet.size())));
                 }
             }
             for (int i = random.nextInt(maxPieces + 1); i > 0; i--) {
