@@ -71,5 +71,5 @@ log "Service jars: $INGEST_JAR, $JAR"
 run_driver $((600 + 2 * SECONDS_)) -cp testing/load/target/load.jar io.modstream.load.LatencyBenchmark \
   --bootstrap "$BOOTSTRAP" --rate "$RATE" --seconds "$SECONDS_" --connections "$CONNECTIONS" --warmup "$WARMUP" \
   --warmup-rate "$WARMUP_RATE" --grace-s "$GRACE" --partitions "$PARTITIONS" --ingest-jar "$INGEST_JAR" \
-  --service-jar "$JAR" --work-dir "$RUN_DIR" --service-jvm "${SERVICE_JVM:--Xmx512m}" \
+  --service-jar "$JAR" --work-dir "$RUN_DIR" --broker-pid "$BROKER_PID" --service-jvm "${SERVICE_JVM:--Xmx512m}" \
   --service-args ${SERVICE_ARGS[@]+"${SERVICE_ARGS[@]}"}

@@ -40,10 +40,11 @@ import tools.jackson.databind.json.JsonMapper;
  *     --ingest-jar comment-ingest/target/comment-ingest-0.1.0-SNAPSHOT-exec.jar \
  *     --service-jar moderation-service/target/moderation-service-0.1.0-SNAPSHOT-exec.jar \
  *     [--rate 500] [--seconds 60] [--connections 64] [--warmup 300] [--warmup-rate 50] [--grace-s 30] \
- *     [--partitions 3] [--work-dir DIR] [--seed S] [--service-jvm "-Xmx512m"] [--service-args ARG...]
+ *     [--partitions 3] [--work-dir DIR] [--seed S] [--broker-pid PID] [--service-jvm "-Xmx512m"] \
+ *     [--service-args ARG...]
  * </pre>
  *
- * {@code --service-jvm} applies to both services, {@code --service-args} to moderation-service only.
+ * {@code --broker-pid} adds the broker to the CPU seconds printed per 10-s window. {@code --service-jvm} applies to both services, {@code --service-args} to moderation-service only.
  */
 public final class LatencyBenchmark {
 
@@ -60,7 +61,8 @@ public final class LatencyBenchmark {
             "warmup-rate",
             "grace-s",
             "work-dir",
-            "seed");
+            "seed",
+            "broker-pid");
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration WARMUP_DRAIN_TIMEOUT = Duration.ofMinutes(2);
 
@@ -138,7 +140,20 @@ public final class LatencyBenchmark {
             PipelineBenchmark.log(
                     "Measuring: %,d comments at %,d/s for %d s over %d connections",
                     bodies.size(), rate, seconds, connections);
-            CommentPoster.Result run = poster.post(bodies, rate);
+            CommentPoster.Result run;
+            String cpu;
+            Map<String, Long> processes = new TreeMap<>(Map.of(
+                    "comment-ingest", ingest.pid(),
+                    "moderation-service", moderation.pid(),
+                    "this driver", ProcessHandle.current().pid()));
+            long brokerPid = options.integer("broker-pid", 0);
+            if (brokerPid > 0) {
+                processes.put("broker", brokerPid);
+            }
+            try (CpuWindows windows = new CpuWindows(processes, 10)) {
+                run = poster.post(bodies, rate);
+                cpu = windows.describe();
+            }
             PipelineBenchmark.log("Posted: %s", CommentPoster.describe(run, rate));
             for (String failure : run.failures()) {
                 PipelineBenchmark.log("  failed POST: %s", failure);
@@ -146,6 +161,7 @@ public final class LatencyBenchmark {
             awaitOutcomes(clock, run.acceptedIds(), grace, ingest, moderation);
             clock.check();
             exit = report(run, rate, seconds, connections, partitions, clock);
+            System.out.print(cpu);
         }
         ServiceProcess.stopAll(ingest, moderation);
         Runtime.getRuntime().removeShutdownHook(stopOnExit);
