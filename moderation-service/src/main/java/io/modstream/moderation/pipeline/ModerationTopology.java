@@ -27,6 +27,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.RecordContext;
 import org.apache.kafka.streams.state.Stores;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -234,10 +235,11 @@ public final class ModerationTopology {
             JsonMapper json,
             Function<T, @Nullable String> problem,
             Class<? extends RuntimeException> invalid) {
+        ObjectReader reader = json.readerFor(type);
         KStream<byte @Nullable [], Readable<T>> read = builder.stream(
                         topic,
                         Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(name + "-source"))
-                .mapValues(raw -> Readable.read(raw, type, json, problem, invalid), Named.as("read-" + name));
+                .mapValues(raw -> Readable.<T>read(raw, reader, problem, invalid), Named.as("read-" + name));
         read.filterNot((key, value) -> value.readable(), Named.as(name + "-unreadable"))
                 .processValues(
                         () -> new DeadLetters.Mark<T>(settings.applicationId(), settings.events()),
