@@ -23,9 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  * that earlier versions wrote, still read through {@code legacyJson}, so a changelog or a local store written before
  * this format restores as it was. Every value written is {@value #BINARY_V1}.
  *
- * <p>Version 1, in order, big-endian (as {@link java.io.DataOutputStream} writes): the standing, the history, the recent posts. Text is
- * an int length and UTF-8 bytes (-1 for null); an instant is its epoch milliseconds (the JSON form kept milliseconds
- * too); a verdict is its name.
+ * <p>Version 1, in order, big-endian (as {@link java.io.DataOutputStream} writes): the standing, the history, the
+ * recent posts. Text is an int length and UTF-8 bytes (-1 for null); an instant is its epoch milliseconds (the JSON
+ * form kept milliseconds too); a verdict is its name.
  */
 public final class AuthorStateFormat {
 

@@ -32,8 +32,8 @@ record Readable<T>(
     }
 
     /**
-     * Parses {@code raw} with {@code reader} (bound to {@code T}), then asks {@code problem} whether the value makes sense (null when
-     * it does). A problem is reported under {@code invalid}'s class name.
+     * Parses {@code raw} with {@code reader} (bound to {@code T}), then asks {@code problem} whether the value makes
+     * sense (null when it does). A problem is reported under {@code invalid}'s class name.
      */
     static <T> Readable<T> read(
             byte @Nullable [] raw,
