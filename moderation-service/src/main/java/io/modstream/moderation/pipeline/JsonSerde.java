@@ -4,6 +4,8 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -16,8 +18,11 @@ final class JsonSerde {
     private JsonSerde() {}
 
     static <T> Serde<T> of(Class<T> type, JsonMapper json) {
-        Serializer<T> serializer = (topic, value) -> value == null ? null : json.writeValueAsBytes(value);
-        Deserializer<T> deserializer = (topic, bytes) -> bytes == null ? null : json.readValue(bytes, type);
+        // A reader and a writer bound to the type once, rather than the type looked up for every record.
+        ObjectWriter writer = json.writerFor(type);
+        ObjectReader reader = json.readerFor(type);
+        Serializer<T> serializer = (topic, value) -> value == null ? null : writer.writeValueAsBytes(value);
+        Deserializer<T> deserializer = (topic, bytes) -> bytes == null ? null : reader.readValue(bytes);
         return Serdes.serdeFrom(serializer, deserializer);
     }
 }

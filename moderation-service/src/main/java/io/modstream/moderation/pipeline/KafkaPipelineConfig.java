@@ -59,6 +59,8 @@ class KafkaPipelineConfig {
             ModerationMetrics metrics,
             List<PipelineEvents> listeners,
             JsonMapper json) {
+        // Before the first batch is written: the Streams producer compresses every batch with lz4.
+        NativeLz4.load();
         String applicationId =
                 String.valueOf(defaultKafkaStreamsConfig.asProperties().get(StreamsConfig.APPLICATION_ID_CONFIG));
         ModerationTopology.Settings settings = new ModerationTopology.Settings(

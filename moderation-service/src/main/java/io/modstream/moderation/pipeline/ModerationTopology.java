@@ -27,6 +27,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.RecordContext;
 import org.apache.kafka.streams.state.Stores;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -116,11 +117,13 @@ public final class ModerationTopology {
 
     /** Adds the moderation pipeline to {@code builder}. */
     public static void addTo(StreamsBuilder builder, Settings settings) {
-        JsonMapper json = settings.json();
+        // Every comment's and outcome's instants are read and written by hand (the same text as Jackson's).
+        JsonMapper json =
+                settings.json().rebuild().addModule(IsoInstants.module()).build();
         Serde<String> keys = Serdes.String();
         Serde<CommentModerated> outcomes = JsonSerde.of(CommentModerated.class, json);
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(AUTHOR_STORE), keys, AuthorStateFormat.serde(compact(json))));
+                Stores.persistentKeyValueStore(AUTHOR_STORE), keys, AuthorStateFormat.serde(compact(settings.json()))));
         Serde<AuditTrail> trails = JsonSerde.of(AuditTrail.class, json);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AUDIT_STORE), keys, trails));
         builder.addStateStore(
@@ -139,6 +142,7 @@ public final class ModerationTopology {
                         "comment",
                         CommentSubmitted.class,
                         settings,
+                        json,
                         CommentChecks::problem,
                         InvalidCommentException.class)
                 .process(
@@ -151,6 +155,7 @@ public final class ModerationTopology {
                         "decision",
                         ModeratorDecision.class,
                         settings,
+                        json,
                         ModerationTopology::decisionProblem,
                         InvalidDecisionException.class)
                 .map(
@@ -185,6 +190,7 @@ public final class ModerationTopology {
                         "author-action",
                         AuthorActionTaken.class,
                         settings,
+                        json,
                         action -> null,
                         IllegalArgumentException.class)
                 .process(
@@ -226,13 +232,14 @@ public final class ModerationTopology {
             String name,
             Class<T> type,
             Settings settings,
+            JsonMapper json,
             Function<T, @Nullable String> problem,
             Class<? extends RuntimeException> invalid) {
+        ObjectReader reader = json.readerFor(type);
         KStream<byte @Nullable [], Readable<T>> read = builder.stream(
                         topic,
                         Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(name + "-source"))
-                .mapValues(
-                        raw -> Readable.read(raw, type, settings.json(), problem, invalid), Named.as("read-" + name));
+                .mapValues(raw -> Readable.<T>read(raw, reader, problem, invalid), Named.as("read-" + name));
         read.filterNot((key, value) -> value.readable(), Named.as(name + "-unreadable"))
                 .processValues(
                         () -> new DeadLetters.Mark<T>(settings.applicationId(), settings.events()),

@@ -3,7 +3,7 @@ package io.modstream.moderation.pipeline;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.ObjectReader;
 
 /**
  * A record from outside read as {@code T}, or why it could not be: the pipeline reads its inputs as bytes and parses
@@ -32,13 +32,12 @@ record Readable<T>(
     }
 
     /**
-     * Parses {@code raw} as JSON of {@code type}, then asks {@code problem} whether the value makes sense (null when
-     * it does). A problem is reported under {@code invalid}'s class name.
+     * Parses {@code raw} with {@code reader} (bound to {@code T}), then asks {@code problem} whether the value makes
+     * sense (null when it does). A problem is reported under {@code invalid}'s class name.
      */
     static <T> Readable<T> read(
             byte @Nullable [] raw,
-            Class<T> type,
-            JsonMapper json,
+            ObjectReader reader,
             Function<T, @Nullable String> problem,
             Class<? extends RuntimeException> invalid) {
         if (raw == null || raw.length == 0) {
@@ -46,7 +45,7 @@ record Readable<T>(
         }
         T value;
         try {
-            value = json.readValue(raw, type);
+            value = reader.readValue(raw);
         } catch (JacksonException e) {
             return new Readable<>(null, raw, e.getClass().getName(), e.getOriginalMessage());
         }
