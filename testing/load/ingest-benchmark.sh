@@ -21,7 +21,8 @@
 #   --baseline-jar   default testing/ingest-baseline/target/ingest-baseline-*-exec.jar (not built here)
 #   --skip-build     use testing/load/target/load.jar as it is
 #   -- ARGS          passed to comment-ingest, e.g. -- --management.tracing.sampling.probability=0
-# Environment: SERVICE_JVM (JVM options of both apps, default "-Xmx512m"), LOAD_KAFKA_PORT, LOAD_CONTROLLER_PORT.
+# Environment: SERVICE_JVM (JVM options of both apps, default "-Xmx512m"), INGEST_JVM (added for comment-ingest
+# only), LOAD_KAFKA_PORT, LOAD_CONTROLLER_PORT.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -63,5 +64,5 @@ log "Jars: $INGEST_JAR, $BASELINE_JAR"
 run_driver $((600 + 2 * WARM_UP + 4 * ROUNDS * SECONDS_)) -cp testing/load/target/load.jar \
   io.modstream.load.IngestBenchmark --bootstrap "$BOOTSTRAP" --connections "$CONNECTIONS" --seconds "$SECONDS_" \
   --warm-up-s "$WARM_UP" --rounds "$ROUNDS" --ingest-jar "$INGEST_JAR" --baseline-jar "$BASELINE_JAR" \
-  --work-dir "$RUN_DIR" --service-jvm "${SERVICE_JVM:--Xmx512m}" \
+  --work-dir "$RUN_DIR" --service-jvm "${SERVICE_JVM:--Xmx512m}" --ingest-jvm "${INGEST_JVM:-}" \
   --service-args ${INGEST_ARGS[@]+"${INGEST_ARGS[@]}"}

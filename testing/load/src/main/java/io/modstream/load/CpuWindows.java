@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +27,7 @@ final class CpuWindows implements AutoCloseable {
     private static final double TICKS_PER_SECOND = 100.0;
 
     private final Map<String, Long> pids = new TreeMap<>();
-    private final List<Map<String, long[]>> samples = new ArrayList<>();
+    private final List<Map<String, Sample>> samples = new ArrayList<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "cpu-windows");
         thread.setDaemon(true);
@@ -42,37 +43,53 @@ final class CpuWindows implements AutoCloseable {
     }
 
     private synchronized void sample() {
-        Map<String, long[]> sample = new LinkedHashMap<>();
-        pids.forEach((name, pid) -> sample.put(name, ticks(pid)));
+        Map<String, Sample> sample = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> sample.put(name, Sample.of(pid)));
         samples.add(sample);
     }
 
-    /** Total and JIT-compiler ticks of a process over all its threads; zeros when {@code /proc} cannot be read. */
-    private static long[] ticks(long pid) {
-        long total = 0;
-        long jit = 0;
-        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-            for (Path task : tasks.toList()) {
-                String stat;
-                try {
-                    stat = Files.readString(task.resolve("stat"));
-                } catch (IOException threadEnded) {
-                    continue;
+    /**
+     * One process at one moment: its CPU ticks (dead threads' included, from {@code /proc/<pid>/stat}) and each live
+     * JIT compiler thread's. The JVM starts and stops compiler threads as the queue grows and shrinks, so the JIT's
+     * share of a window is summed thread by thread; a compiler thread that ended within the window loses that
+     * window's last ticks (an under-count, never an over-count). All zero when {@code /proc} cannot be read.
+     */
+    private record Sample(long ticks, Map<String, Long> compilerTicks) {
+
+        static Sample of(long pid) {
+            Map<String, Long> compilers = new HashMap<>();
+            try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+                for (Path task : tasks.toList()) {
+                    String stat;
+                    try {
+                        stat = Files.readString(task.resolve("stat"));
+                    } catch (IOException threadEnded) {
+                        continue;
+                    }
+                    if (stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+                            .contains("CompilerThre")) {
+                        compilers.put(task.getFileName().toString(), ticksOf(stat));
+                    }
                 }
-                // pid (comm) state ... : comm may hold spaces, so fields are counted after the last ')'.
-                int close = stat.lastIndexOf(')');
-                String name = stat.substring(stat.indexOf('(') + 1, close);
-                String[] fields = stat.substring(close + 2).split(" ");
-                long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
-                total += ticks;
-                if (name.contains("CompilerThre")) {
-                    jit += ticks;
-                }
+                return new Sample(ticksOf(Files.readString(Path.of("/proc", Long.toString(pid), "stat"))), compilers);
+            } catch (IOException | RuntimeException notLinux) {
+                return new Sample(0, Map.of());
             }
-        } catch (IOException | RuntimeException notLinux) {
-            return new long[] {0, 0};
         }
-        return new long[] {total, jit};
+
+        /** utime + stime of a {@code stat} line; comm may hold spaces, so fields are counted after the last ')'. */
+        private static long ticksOf(String stat) {
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        }
+
+        long compilerTicksSince(Sample before) {
+            long ticks = 0;
+            for (Map.Entry<String, Long> thread : compilerTicks.entrySet()) {
+                ticks += thread.getValue() - before.compilerTicks.getOrDefault(thread.getKey(), 0L);
+            }
+            return ticks;
+        }
     }
 
     /** One line per window: each service's CPU seconds (of which JIT). */
@@ -83,14 +100,14 @@ final class CpuWindows implements AutoCloseable {
         for (int i = 1; i < samples.size(); i++) {
             out.append(String.format(Locale.ROOT, "    %3d-%3d s ", (i - 1) * windowSeconds, i * windowSeconds));
             for (String name : pids.keySet()) {
-                long[] before = samples.get(i - 1).get(name);
-                long[] after = samples.get(i).get(name);
+                Sample before = samples.get(i - 1).get(name);
+                Sample after = samples.get(i).get(name);
                 out.append(String.format(
                         Locale.ROOT,
                         "  %s %.1f (%.1f)",
                         name,
-                        (after[0] - before[0]) / TICKS_PER_SECOND,
-                        (after[1] - before[1]) / TICKS_PER_SECOND));
+                        (after.ticks() - before.ticks()) / TICKS_PER_SECOND,
+                        after.compilerTicksSince(before) / TICKS_PER_SECOND));
             }
             out.append('\n');
         }

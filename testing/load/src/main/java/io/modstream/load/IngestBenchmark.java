@@ -31,6 +31,7 @@ import org.apache.kafka.clients.admin.Admin;
  *     --ingest-jar comment-ingest/target/comment-ingest-0.1.0-SNAPSHOT-exec.jar \
  *     --baseline-jar testing/ingest-baseline/target/ingest-baseline-0.1.0-SNAPSHOT-exec.jar \
  *     [--connections 64,256] [--seconds 20] [--warm-up-s 40] [--rounds 2] [--work-dir DIR] [--service-jvm "-Xmx512m"]
+ *     [--ingest-jvm "OPTIONS ADDED FOR comment-ingest ONLY"]
  *     [--service-args ARG...]   (comment-ingest's arguments, e.g. --management.tracing.sampling.probability=0)
  * </pre>
  */
@@ -46,7 +47,8 @@ public final class IngestBenchmark {
             "rounds",
             "partitions",
             "work-dir",
-            "service-jvm");
+            "service-jvm",
+            "ingest-jvm");
     private static final String BASELINE_TOPIC = "ingest-baseline.comments";
 
     private IngestBenchmark() {}
@@ -81,6 +83,8 @@ public final class IngestBenchmark {
                 .map(Integer::parseInt)
                 .toList();
         List<String> jvm = options.words("service-jvm");
+        List<String> ingestJvm = new ArrayList<>(jvm);
+        ingestJvm.addAll(options.words("ingest-jvm"));
 
         try (Admin admin = Kafka.admin(bootstrap)) {
             Kafka.createTopic(admin, BASELINE_TOPIC, partitions);
@@ -92,7 +96,7 @@ public final class IngestBenchmark {
                 partitions,
                 "bench-site",
                 key.sha256Hex(),
-                jvm,
+                ingestJvm,
                 options.serviceArgs(),
                 workDir.resolve("comment-ingest.log"));
         ServiceProcess baseline = ServiceProcess.baseline(
