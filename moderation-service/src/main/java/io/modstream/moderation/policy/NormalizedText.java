@@ -58,8 +58,6 @@ final class NormalizedText {
     private static final char[] ASCII_LOWER = new char[0x80];
     /** An ASCII letter lower-cased; 0 for any other ASCII char. */
     private static final char[] ASCII_LETTER_LOWER = new char[0x80];
-    /** In a stretch of {@link PlainWords}: a letter lower-cased, a separator as the space it is written as. */
-    private static final char[] PLAIN_WORD_CHAR = new char[0x80];
 
     static {
         for (char c = 0; c < 0x80; c++) {
@@ -70,7 +68,6 @@ final class NormalizedText {
                             : "@$!|(+<".indexOf(c) >= 0 ? SYMBOL : "*_#".indexOf(c) >= 0 ? MASKING : OTHER;
             ASCII_LOWER[c] = Character.toLowerCase(c);
             ASCII_LETTER_LOWER[c] = ASCII_KINDS[c] == LETTER ? ASCII_LOWER[c] : 0;
-            PLAIN_WORD_CHAR[c] = ASCII_KINDS[c] == LETTER ? ASCII_LOWER[c] : ' ';
         }
     }
 
@@ -361,36 +358,6 @@ final class NormalizedText {
             // leaves the branches of the one above to word boundaries, where they are easier to predict.
             // A word's letter lower-cased in one lookup, 0 for anything else; runs are lengthened in place.
             while (unread == 0) {
-                if (spans == null && (kinds & (DIGIT | SYMBOL)) == 0) {
-                    int plainEnd = PlainWords.end(body, i);
-                    if (plainEnd > i) {
-                        // Written as the two loops below would, without a branch per char: a char equal to the last
-                        // lengthens its run in place; a separator (never equal to a letter) starts the next word.
-                        int lastSeparator = i - 1;
-                        char before = text[written - 1];
-                        for (int k = i; k < plainEnd; k++) {
-                            char raw = body[k];
-                            char plain = PLAIN_WORD_CHAR[raw];
-                            int same = ((plain ^ before) - 1) >>> 31; // 1 if equal, else 0
-                            written -= same;
-                            text[written] = plain;
-                            runs[written] = (runs[written] & -same) + 1;
-                            written++;
-                            before = plain;
-                            int separator = PlainWords.separatorMask(raw);
-                            lastSeparator += (k - lastSeparator) & separator;
-                            wordStart += (written - wordStart) & separator;
-                        }
-                        if (lastSeparator >= i) {
-                            wordLength = plainEnd - lastSeparator - 1;
-                            kinds = wordLength > 0 ? LETTER : 0;
-                        } else {
-                            wordLength += plainEnd - i;
-                            kinds = LETTER; // it may have been 0, a gap just written
-                        }
-                        i = plainEnd;
-                    }
-                }
                 int from = i;
                 char last = text[written - 1];
                 while (i < length) {

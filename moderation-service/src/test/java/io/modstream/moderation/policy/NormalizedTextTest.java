@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -184,107 +182,6 @@ class NormalizedTextTest {
             assertThat(NormalizedText.of("ab*".repeat(300_000)).length()).isEqualTo(900_000);
             assertThat(NormalizedText.of("a*".repeat(500_000)).text()).isEqualTo("a ");
         });
-    }
-
-    /** What plain words are made of and what ends them, so random strings form and almost form stretches of them. */
-    private static final List<String> WORD_PIECES = List.of(
-            " ",
-            "  ",
-            "\n",
-            "\r\n",
-            "\t",
-            ",",
-            ", ",
-            ".",
-            "-",
-            "'",
-            "\u0000",
-            "*",
-            "**",
-            "_",
-            "#",
-            "!",
-            "|",
-            "|<",
-            "(",
-            ")",
-            "+",
-            "<",
-            "@",
-            "$",
-            "0",
-            "3",
-            "1",
-            "a",
-            "I",
-            "x",
-            "s",
-            "ll",
-            "ee",
-            "the",
-            "The",
-            "council",
-            "Budget",
-            "VOTE",
-            "hello",
-            "shit",
-            "fuuuck",
-            "ass",
-            "bitch",
-            "\u00E9",
-            "\u00C9",
-            "e\u0301",
-            "\u0455",
-            "\u200B",
-            "\uFF41",
-            "\u00DF",
-            "\uD83D\uDE00");
-
-    @Test
-    void normalisesAndMapsBackAsThePlainCodeDid() {
-        List<String> texts = new ArrayList<>(DifferentialTexts.labelled());
-        texts.addAll(DifferentialTexts.evaluation());
-        texts.addAll(DifferentialTexts.random(20261205, 50_000, 40));
-        texts.addAll(DifferentialTexts.random(20261209, 150_000, 40, WORD_PIECES));
-        List<String> prose = new ArrayList<>(WORD_PIECES);
-        for (int i = 0; i < 8; i++) {
-            prose.addAll(List.of(" the", " council", " is", " a", " vote", " Budget", " x", "s", "ing", ",", "."));
-        }
-        texts.addAll(DifferentialTexts.random(20261210, 20_000, 80, prose));
-        int withBlocks = 0;
-        for (String body : texts) {
-            NormalizedText fast = NormalizedText.of(body);
-            NormalizedTextBefore plain = NormalizedTextBefore.of(body);
-            assertThat(fast.text()).as(body).isEqualTo(plain.text());
-            int[] fastMarks = new int[4 * plain.length()];
-            int[] plainMarks = new int[4 * plain.length()];
-            for (int i = 0; i < plain.length(); i++) {
-                fastMarks[4 * i] = fast.runLength(i);
-                fastMarks[4 * i + 1] = fast.isSoftStart(i) ? 1 : 0;
-                fastMarks[4 * i + 2] = fast.start(i);
-                fastMarks[4 * i + 3] = fast.end(i);
-                plainMarks[4 * i] = plain.runLength(i);
-                plainMarks[4 * i + 1] = plain.isSoftStart(i) ? 1 : 0;
-                plainMarks[4 * i + 2] = plain.start(i);
-                plainMarks[4 * i + 3] = plain.end(i);
-            }
-            // compared once a text, not once a char: there are millions of chars
-            assertThat(fastMarks)
-                    .as("'%s' run, soft start, start, end of each char", body)
-                    .isEqualTo(plainMarks);
-            withBlocks += hasBlockOfPlainWords(body) ? 1 : 0;
-        }
-        assertThat(withBlocks).as("texts with a block of plain words").isGreaterThan(20_000);
-    }
-
-    private static boolean hasBlockOfPlainWords(String body) {
-        char[] chars = body.toCharArray();
-        for (int i = 2; i < chars.length; i++) {
-            if (PlainWords.end(chars, i) > i) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String read(String body) {
