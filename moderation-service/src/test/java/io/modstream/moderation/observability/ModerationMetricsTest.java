@@ -6,13 +6,20 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.modstream.events.Author;
+import io.modstream.events.CommentModerated;
+import io.modstream.events.CommentSubmitted;
+import io.modstream.events.Reason;
+import io.modstream.events.Verdict;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The pipeline's queue time per site, on an in-memory registry. */
+/** The outcome counters and timers, and the pipeline's queue time per site, on an in-memory registry. */
 class ModerationMetricsTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -73,6 +80,78 @@ class ModerationMetricsTest {
                         "modstream_pipeline_queue_time_seconds_bucket{site=\"gazette\",le=\"1.0\"} 0",
                         "modstream_pipeline_queue_time_seconds_bucket{site=\"gazette\",le=\"2.5\"} 1",
                         "modstream_pipeline_queue_time_seconds_bucket{site=\"gazette\",le=\"+Inf\"} 1");
+    }
+
+    @Test
+    void everyOutcomeCountsInTheSeriesOfItsSiteVerdictAndReasonsAlthoughTheMetersAreBuiltOnce() {
+        metrics.moderated(outcome("gazette", Verdict.APPROVE, Duration.ofMillis(40)));
+        metrics.moderated(outcome("gazette", Verdict.APPROVE, Duration.ofMillis(60), "link"));
+        metrics.moderated(outcome("gazette", Verdict.REJECT, Duration.ofMillis(100), "term", "link"));
+        metrics.moderated(outcome("daily-planet", Verdict.APPROVE, Duration.ofMillis(-5), "link"));
+
+        assertThat(moderated("gazette", "APPROVE")).isEqualTo(2);
+        assertThat(moderated("gazette", "REJECT")).isEqualTo(1);
+        assertThat(moderated("daily-planet", "APPROVE")).isEqualTo(1);
+        assertThat(reasons("gazette", "link")).isEqualTo(2);
+        assertThat(reasons("gazette", "term")).isEqualTo(1);
+        assertThat(reasons("daily-planet", "link")).isEqualTo(1);
+        Timer approved = registry.get("modstream.moderation.latency")
+                .tag("verdict", "APPROVE")
+                .timer();
+        assertThat(approved.count()).isEqualTo(3);
+        assertThat(approved.totalTime(TimeUnit.MILLISECONDS))
+                .as("40 + 60, and a decision stamped before its submission counts as 0")
+                .isEqualTo(100);
+        assertThat(registry.get("modstream.moderation.latency")
+                        .tag("verdict", "REJECT")
+                        .timer()
+                        .count())
+                .isEqualTo(1);
+    }
+
+    private double moderated(String site, String verdict) {
+        return registry.get("modstream.comments.moderated")
+                .tag("site", site)
+                .tag("verdict", verdict)
+                .counter()
+                .count();
+    }
+
+    private double reasons(String site, String code) {
+        return registry.get("modstream.comment.reasons")
+                .tag("site", site)
+                .tag("code", code)
+                .counter()
+                .count();
+    }
+
+    private static CommentModerated outcome(String site, Verdict verdict, Duration after, String... reasonCodes) {
+        Instant submitted = Instant.parse("2026-12-05T06:00:00Z");
+        CommentSubmitted comment = new CommentSubmitted(
+                CommentSubmitted.SCHEMA_VERSION,
+                "c-" + site,
+                site,
+                "t-1",
+                null,
+                null,
+                null,
+                new Author("a-1", "Ada", null, null),
+                "Hello",
+                submitted);
+        List<Reason> reasons = Stream.of(reasonCodes)
+                .map(code -> new Reason(code, "because", 0, 1))
+                .toList();
+        return new CommentModerated(
+                CommentModerated.SCHEMA_VERSION,
+                comment.commentId(),
+                site,
+                verdict,
+                reasons,
+                "Hello",
+                "Hello",
+                "v1",
+                submitted.plus(after),
+                comment);
     }
 
     private Timer queueTime(String site) {
