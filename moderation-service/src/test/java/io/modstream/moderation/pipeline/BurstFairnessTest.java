@@ -1,6 +1,7 @@
 package io.modstream.moderation.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -239,13 +240,19 @@ class BurstFairnessTest {
                 ByteArraySerializer.class));
     }
 
+    /**
+     * The site's queue-time timer once it holds {@code expected} comments. The pipeline tells its listeners of an
+     * outcome ({@link Watch} among them) before it records the comment's queue time, so the test can wake before the
+     * timer is there; it waits for the count rather than reading too early.
+     */
     private static Timer queueTime(ConfigurableApplicationContext app, String site, long expected) {
         MeterRegistry registry = app.getBean(MeterRegistry.class);
-        System.err.println("DEBUG " + registry.getClass() + " "
-                + registry.find("modstream.pipeline.queue.time").meters().stream()
-                        .map(m -> m.getId() + " " + m.getClass())
-                        .toList());
-        return registry.get("modstream.pipeline.queue.time").tag("site", site).timer();
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> registry.find("modstream.pipeline.queue.time")
+                                .tag("site", site)
+                                .timer(),
+                        timer -> timer != null && timer.count() >= expected);
     }
 
     private static ConfigurableApplicationContext start(Watch watch) {
