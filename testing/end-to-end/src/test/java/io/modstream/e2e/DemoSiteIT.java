@@ -11,7 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,7 +95,7 @@ class DemoSiteIT {
 
     @Test
     void cleanCommentIsPublishedAndAppearsInTheListWithoutAReload() {
-        String body = "Good to read about people still working together up there. " + UUID.randomUUID();
+        String body = "Good to read about people still working together up there. " + unique();
 
         post("Ada", body);
 
@@ -111,7 +111,7 @@ class DemoSiteIT {
 
     @Test
     void commentWithALinkIsRejectedAndTheCommenterSeesWhy() {
-        String body = "Read the real story at https://example.com " + UUID.randomUUID();
+        String body = "Read the real story at https://example.com " + unique();
 
         post("Bob", body);
 
@@ -122,7 +122,7 @@ class DemoSiteIT {
 
     @Test
     void commentWithASuspectTermIsAwaitingModeration() {
-        String body = "You idiot, the station is older than that. " + UUID.randomUUID();
+        String body = "You idiot, the station is older than that. " + unique();
 
         post("Cy", body);
 
@@ -133,7 +133,7 @@ class DemoSiteIT {
 
     @Test
     void theSiteKeyReachesNeitherThePageNorAnyDemoApiAnswer() throws Exception {
-        post("Di", "Checking what the page can see. " + UUID.randomUUID());
+        post("Di", "Checking what the page can see. " + unique());
         wait.until(attributeToBe(By.id("comment-status"), "data-state", "approved"));
 
         assertThat(browser.getPageSource()).doesNotContain(SITE_KEY);
@@ -187,5 +187,15 @@ class DemoSiteIT {
             return stream.headers().map()
                     + new String(first, 0, Math.max(read, 0), java.nio.charset.StandardCharsets.UTF_8);
         }
+    }
+
+    /**
+     * A suffix that makes each comment unique (so the duplicate rule never fires) and that the policy reads as a plain
+     * number. Not a UUID: a hex group such as {@code 4bb0} or {@code ab05} reads as a disguised slur under the default
+     * policy (about 4 clean comments in 1,000 with a UUID appended were held or rejected), a false positive to be fixed
+     * in the engine, which made these tests fail now and then.
+     */
+    private static String unique() {
+        return "(no. " + ThreadLocalRandom.current().nextLong(1_000_000_000_000L, 10_000_000_000_000L) + ")";
     }
 }
