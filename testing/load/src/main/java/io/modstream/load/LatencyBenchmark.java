@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -252,27 +253,33 @@ public final class LatencyBenchmark {
 
     /** Per outcome, in µs: from stamping the comment's {@code submittedAt} to handing it to the Kafka producer. */
     private static Percentiles toSend(List<String> ids, OutcomeClock clock) {
-        return new Percentiles(ids.stream()
-                .filter(id -> clock.sentMillis(id) != null && clock.submittedAtMillis(id) != null)
-                .mapToLong(id -> (clock.sentMillis(id) - clock.submittedAtMillis(id)) * 1_000)
-                .toArray());
+        return between(ids, id -> micros(clock.submittedAtMillis(id)), id -> micros(clock.sentMillis(id)));
     }
 
     /** Per outcome, in µs: from comment-ingest's send to moderation-service's write of the outcome. */
     private static Percentiles toWrite(List<String> ids, OutcomeClock clock) {
-        return new Percentiles(ids.stream()
-                .filter(id -> clock.sentMillis(id) != null && clock.writtenMillis(id) != null)
-                .mapToLong(id -> (clock.writtenMillis(id) - clock.sentMillis(id)) * 1_000)
-                .toArray());
+        return between(ids, id -> micros(clock.sentMillis(id)), id -> micros(clock.writtenMillis(id)));
     }
 
     /** Per outcome: the rest of its latency, from the outcome's write until the consumer saw it, in µs. */
     private static Percentiles toVisible(List<String> ids, OutcomeClock clock) {
+        return between(ids, id -> micros(clock.writtenMillis(id)), id -> {
+            Long submitted = micros(clock.submittedAtMillis(id));
+            Long latency = clock.latencyMicros(id);
+            return submitted == null || latency == null ? null : submitted + latency;
+        });
+    }
+
+    /** The time from one moment of each comment to another, in µs, over the comments for which both are known. */
+    private static Percentiles between(List<String> ids, Function<String, Long> from, Function<String, Long> to) {
         return new Percentiles(ids.stream()
-                .filter(id -> clock.writtenMillis(id) != null)
-                .mapToLong(
-                        id -> clock.latencyMicros(id) - (clock.writtenMillis(id) - clock.submittedAtMillis(id)) * 1_000)
+                .filter(id -> from.apply(id) != null && to.apply(id) != null)
+                .mapToLong(id -> to.apply(id) - from.apply(id))
                 .toArray());
+    }
+
+    private static Long micros(Long millis) {
+        return millis == null ? null : millis * 1_000;
     }
 
     /**

@@ -30,7 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class OutcomeClock implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(100);
-    private static final String SUBMITTED = Topics.COMMENTS_SUBMITTED;
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -56,7 +55,7 @@ final class OutcomeClock implements AutoCloseable {
         List<TopicPartition> partitions;
         try (Admin admin = Kafka.admin(bootstrap)) {
             List<String> topics = new ArrayList<>(OutcomeAudit.OUTCOME_TOPICS);
-            topics.add(SUBMITTED);
+            topics.add(Topics.COMMENTS_SUBMITTED);
             partitions = Kafka.awaitPartitions(admin, topics, topicTimeout, alive);
         }
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Kafka.committedReader(bootstrap));
@@ -76,7 +75,7 @@ final class OutcomeClock implements AutoCloseable {
                     if (record.value() == null) {
                         continue;
                     }
-                    if (record.topic().equals(SUBMITTED)) {
+                    if (record.topic().equals(Topics.COMMENTS_SUBMITTED)) {
                         sent(record.value(), record.timestamp());
                     } else {
                         record(record.key(), record.value(), record.timestamp(), seen);
