@@ -16,8 +16,9 @@ package io.modstream.moderation.policy;
  * <p>Leetspeak seldom takes either shape: its words carry letters past {@code f} ({@code sh1t}, {@code f4gg0t}), and a
  * listed word of eight letters or more that can be spelled in hex digits alone ({@code fe11a710}) must have every one
  * of its other letters turned into a digit. Shorter codes ({@code AB12-CD34}, {@code #a55}) are not identifiers here:
- * their groups look like the leet words people join with hyphens. Stateless; reads at most a UUID's length around the
- * word.
+ * their groups look like the leet words people join with hyphens. Stateless and allocation-free; reads the word once,
+ * and for a four-digit group the three UUIDs' lengths of body that could hold it, so a body of nothing but hex groups
+ * stays linear.
  */
 final class Identifiers {
 
