@@ -7,7 +7,8 @@ Every HIT row hides one listed word, disguised the way people disguise it, insid
 words are plain letter-only entries of DefaultTerms.BANNED / SUSPECT (stars dropped) and inflections the Term rules
 accept, so the tables stay valid whatever else the lists gain. The clean-tricks table holds ordinary comments that use
 the same tricks (dotted acronyms, leet handles, accents, other scripts, stars for emphasis, ...) and must not be
-flagged.
+flagged; the clean-identifiers and leet-near-identifiers tables (identifiers.py) score identifiers, whose hex groups
+read as leetspeak would read as words.
 
     python3 moderation-service/src/test/evaluation-tools/abuse_tables.py
 """
@@ -309,6 +310,15 @@ def main():
     import clean_tricks
     write("clean-tricks", ["clean comments that use the same tricks", "aim: flagged <= 0.01"],
           clean_tricks.rows(random.Random(1399)))
+    import identifiers
+    write("clean-identifiers",
+          ["clean comments that carry an identifier: UUIDs, hashes, hex ids, order and tracking codes",
+           "aim: flagged <= 0.01"],
+          identifiers.clean_rows(random.Random(1400)))
+    write("leet-near-identifiers",
+          ["digits for letters in a comment that carries an identifier: next to it, hyphened to it",
+           "aim: recall >= 0.95"],
+          identifiers.hit_rows(random.Random(1401), pick_word, digit_leet, sentence, ROWS))
 
 
 if __name__ == "__main__":

@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  *       {@code 4} and {@code @} as a, {@code 5} and {@code $} as s, {@code 7} and {@code +} as t, {@code 8} as b,
  *       {@code 9} as g, {@code (} inside a word as c, {@code |<} as k, a lone {@code #} ending a longer word as h; and a
  *       stroke that could be i or l ({@code 1}, and {@code !} or {@code |} not ending a word) becomes {@link #STROKE}.
- *       Numbers ({@code 3.14}, {@code $5}) stay numbers;
+ *       Numbers ({@code 3.14}, {@code $5}) stay numbers, and {@link Identifiers} (a long hex run, a group of a UUID)
+ *       stay as written;
  *   <li>every other char that is not a letter or digit becomes a space;
  *   <li>each run of equal chars becomes one char, whose {@link #runLength} says how many it stands for, so
  *       {@code fuuuck} reads {@code fuck}; list words with double letters are matched by comparing run lengths.
@@ -340,7 +341,7 @@ final class NormalizedText {
                         gapStart++;
                         gap--;
                     }
-                    if ((kinds & (DIGIT | SYMBOL)) != 0) {
+                    if (readsAsLeet(body, gapStart, wordLength, kinds)) {
                         written = readLeet(text, runs, spans, wordStart, written, kinds, closedAt(body, gapStart));
                     }
                     written = put(text, runs, spans, written, ' ', gapStart, gapEnd, gap);
@@ -413,13 +414,24 @@ final class NormalizedText {
             gapStart++;
             gap--;
         }
-        if ((kinds & (DIGIT | SYMBOL)) != 0) {
+        if (readsAsLeet(body, gap > 0 ? gapStart : length, wordLength, kinds)) {
             written = readLeet(text, runs, spans, wordStart, written, kinds, gap > 0 && closedAt(body, gapStart));
         }
         if (gap > 0) {
             written = put(text, runs, spans, written, ' ', gapStart, gapEnd, gap);
         }
         return new NormalizedText(original, text, written, runs, spans, softStarts);
+    }
+
+    /**
+     * Whether the word just written, whose last {@code wordLength} chars end at {@code end} of the body, is read again
+     * for leetspeak: it has a digit or a symbol, and is not an {@link Identifiers identifier}. Only a word of ASCII
+     * letters and digits may be one: in a word with anything else (a star, an invisible char, a letter folded from
+     * another), the body's last {@code wordLength} chars take in that char or the gap before the word.
+     */
+    private static boolean readsAsLeet(char[] body, int end, int wordLength, int kinds) {
+        return (kinds & (DIGIT | SYMBOL)) != 0
+                && !(kinds == (LETTER | DIGIT) && Identifiers.isIdentifier(body, end - wordLength, end));
     }
 
     private static boolean[] markSoftStart(boolean @Nullable [] softStarts, int index, int capacity) {

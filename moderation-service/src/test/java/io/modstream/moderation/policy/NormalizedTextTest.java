@@ -96,6 +96,43 @@ class NormalizedTextTest {
     }
 
     @Test
+    void readsIdentifiersAsWritten() {
+        // 4bb0 and ab05 read as leetspeak would be "abbo" and "abos"
+        assertThat(read("order 3fa85f64-5717-4bb0-ab05-2c963f66afa6 never arrived"))
+                .isEqualTo("order 3fa85f64 5717 4bb0 ab05 2c963f66afa6 never arrived");
+        assertThat(read("{3FA85F64-5717-4BB0-AB05-2C963F66AFA6}")).isEqualTo(" 3fa85f64 5717 4bb0 ab05 2c963f66afa6 ");
+        assertThat(read("fixed in 4bb0a1f2")).isEqualTo("fixed in 4bb0a1f2");
+    }
+
+    @Test
+    void readsLeetspeakNextToIdentifiersAndInShorterCodes() {
+        assertThat(read("f4gg0t 3fa85f64-5717-4bb0-ab05-2c963f66afa6"))
+                .isEqualTo("faggot 3fa85f64 5717 4bb0 ab05 2c963f66afa6");
+        assertThat(read("f4gg0t-3fa85f64-5717-4bb0-ab05-2c963f66afa6"))
+                .isEqualTo("faggot 3fa85f64 5717 4bb0 ab05 2c963f66afa6");
+        assertThat(read("4bb0 4bb0-ab05 4bb0a1f")).isEqualTo("abbo abbo abos abboa1f");
+        assertThat(read("4bb0*a1f2 4bb0a1f2\u00e9")).isEqualTo("abbo*a1fz abboa1fze");
+    }
+
+    @Test
+    void aLetterThatFoldsToTwoBeforeAHexRunLeavesItALeetWord() {
+        // the ligature fi is one char of the body and two of the word: the word's chars cannot be counted back
+        assertThat(read("\uFB014bb0a1f2")).isEqualTo("fiabboa1fz");
+    }
+
+    @Test
+    void identifiersStayLinear() {
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            // runs collapse: 4bb0 read as leet is abo, as written 4b0
+            assertThat(NormalizedText.of("4bb0-".repeat(200_000)).text()).startsWith("abo abo ");
+            assertThat(NormalizedText.of("3fa85f64-5717-4bb0-ab05-2c963f66afa6 ".repeat(25_000))
+                            .text())
+                    .startsWith("3fa85f64 5717 4b0 ab05 2c963f6afa6 3fa85f64 ");
+            assertThat(NormalizedText.of("4bb0a1f2".repeat(125_000)).length()).isEqualTo(7 * 125_000);
+        });
+    }
+
+    @Test
     void mapsEveryCharBackToTheOriginal() {
         String body = "Well, f.u.c.k me";
         NormalizedText text = NormalizedText.of(body);
