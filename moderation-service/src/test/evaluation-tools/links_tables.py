@@ -3,7 +3,8 @@
 
 Each table is one category of disguise, or of prose that only looks like an address. Rows are built by putting
 disguised addresses (or tech and file names) into sentences people write in comments; the labels follow the rule in
-docs/links.md, not the current code. Seeded, so the output is the same on every run:
+docs/links.md, not the current code; the MAC address tables are made by mac_addresses.py. Seeded, so the output is
+the same on every run:
 
     python3 moderation-service/src/test/evaluation-tools/links_tables.py
 """
@@ -324,6 +325,14 @@ def main():
           "flagged <= 0.05", file_names(rng))
     table("clean-prose.tsv", ["Ordinary comments: numbers, abbreviations, times, prices, versions, sentence joins."],
           "flagged <= 0.02", clean_prose(rng))
+    import mac_addresses
+    table("mac-addresses.tsv", ["Comments that carry a MAC address: after a sentence's end in six languages, inside a",
+                                "sentence, before a lower-case word; colons or hyphens, either case, Cisco's dots. Not",
+                                "links."],
+          "flagged <= 0.01", mac_addresses.clean_rows(random.Random(1501)))
+    table("links-near-mac-addresses.tsv", ["Links next to a MAC address, and ports after a spaced dot, also after a",
+                                           "top-level domain of hex letters (example. de:8080)."],
+          recall, mac_addresses.hit_rows(random.Random(1502), NAMES, TLDS, CARRIERS, ROWS))
 
 
 if __name__ == "__main__":

@@ -12,10 +12,10 @@ import java.util.stream.Collectors;
  * {@code javascript:}), {@code www.} addresses, bare domains under a public suffix, IPv4 addresses and IPv6 ones in
  * URLs, the address inside markdown and HTML links, and disguised addresses ({@code example dot com},
  * {@code example[.]com}, {@code ｅｘａｍｐｌｅ.com}, {@code gооgle.com} with Cyrillic letters); {@link Token},
- * {@link Links} and {@link DeobfuscatedText} say exactly what counts. One finding per link, spanning all of it in
- * the original body, disguise included; stripped links become {@code [link removed]}. Links to the site's own
- * domains and their subdomains are allowed, and the domain of an e-mail address is left to {@link EmailCheck}. Runs in
- * time linear in the body. Immutable and thread-safe.
+ * {@link Links} and {@link DeobfuscatedText} say exactly what counts, and {@link MacAddresses} what is never part of a
+ * host. One finding per link, spanning all of it in the original body, disguise included; stripped links become
+ * {@code [link removed]}. Links to the site's own domains and their subdomains are allowed, and the domain of an e-mail
+ * address is left to {@link EmailCheck}. Runs in time linear in the body. Immutable and thread-safe.
  */
 final class LinkCheck implements Check {
 
@@ -51,7 +51,11 @@ final class LinkCheck implements Check {
         List<Finding> findings = new ArrayList<>();
         int covered = 0;
         int address = 0;
-        for (Token token : Token.scan(folded)) {
+        for (Token found : Token.scan(folded)) {
+            Token token = MacAddresses.withoutMacAddress(folded, found);
+            if (token == null) {
+                continue;
+            }
             while (address < addresses.size() && addresses.get(address).end() <= token.start()) {
                 address++;
             }

@@ -111,7 +111,12 @@ class LinkCheckTest {
                 "1-".repeat(500_000),
                 "+1 ".repeat(100_000),
                 "例え".repeat(100_000) + ".jp",
-                "ｅ".repeat(100_000) + "．ｃｏｍ");
+                "ｅ".repeat(100_000) + "．ｃｏｍ",
+                "a.b:1:2:".repeat(100_000),
+                "c4.es:".repeat(100_000),
+                "[::1]".repeat(100_000),
+                "organisiert. ba:51:95:54:d2:c4".repeat(20_000),
+                "aabb.ccdd.".repeat(100_000));
     }
 
     private static List<String> spans(Check check, String body) {
