@@ -10,7 +10,9 @@ package io.modstream.moderation.policy;
  *       UUID without its hyphens); a git short hash of seven is not one, and reads as a word once in about 300,000;
  *   <li>a group of a UUID, 8-4-4-4-12 hex digits joined by hyphens with no letter or digit on either side
  *       ({@code 3fa85f64-5717-4562-b3fc-2c963f66afa6}, either case, in braces or a URL); its four-digit groups are the
- *       ones a shorter rule would not cover.
+ *       ones a shorter rule would not cover;
+ *   <li>a group of a MAC address in Cisco's dotted form, three groups of four hex digits joined by dots
+ *       ({@code 44b0.abb0.c2d4}), with no letter or digit on either side and not part of a longer dotted name.
  * </ul>
  *
  * <p>Leetspeak seldom takes either shape: its words carry letters past {@code f} ({@code sh1t}, {@code f4gg0t}), and a
@@ -28,6 +30,10 @@ final class Identifiers {
     private static final int UUID_LENGTH = 36;
     /** Where each four-digit group of a UUID starts, after the first group and its hyphen. */
     private static final int[] INNER_GROUPS = {9, 14, 19};
+
+    private static final int CISCO_MAC_LENGTH = 14;
+    /** Where each group of a MAC address in Cisco's form ({@code 44b0.abb0.c2d4}) starts. */
+    private static final int[] CISCO_GROUPS = {0, 5, 10};
 
     private Identifiers() {}
 
@@ -53,8 +59,46 @@ final class Identifiers {
                     return true;
                 }
             }
+            for (int group : CISCO_GROUPS) {
+                if (isCiscoMacAt(body, from - group)) {
+                    return true;
+                }
+            }
         }
         return false;
+    }
+
+    /**
+     * Whether a MAC address in Cisco's form starts at {@code start} of {@code body}: three groups of four hex digits
+     * joined by dots, with no letter or digit on either side, and no dot joining it to more of a name
+     * ({@code 44b0.abb0.c2d4.example} is a host, not an address).
+     */
+    private static boolean isCiscoMacAt(char[] body, int start) {
+        int end = start + CISCO_MAC_LENGTH;
+        if (start < 0
+                || end > body.length
+                || isAlphanumericAt(body, start - 1)
+                || isAlphanumericAt(body, end)
+                || isDotBeforeAlphanumeric(body, end)
+                || isDotAfterAlphanumeric(body, start - 1)) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            int offset = i - start;
+            boolean dot = offset == 4 || offset == 9;
+            if (dot ? body[i] != '.' : !isHex(body[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDotBeforeAlphanumeric(char[] body, int index) {
+        return index < body.length && body[index] == '.' && isAlphanumericAt(body, index + 1);
+    }
+
+    private static boolean isDotAfterAlphanumeric(char[] body, int index) {
+        return index >= 0 && body[index] == '.' && isAlphanumericAt(body, index - 1);
     }
 
     /** Whether a UUID, with no letter or digit on either side, starts at {@code start} of {@code body}. */

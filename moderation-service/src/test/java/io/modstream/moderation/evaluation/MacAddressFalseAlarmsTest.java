@@ -14,8 +14,10 @@ import org.junit.jupiter.api.Test;
  * as a commenter pastes their router's). After a sentence's end, "organisiert. ba:51:95:54:d2:c4" read as the
  * disguised host {@code organisiert.ba} with the port 51: with {@code -Dmacs.comments=100000}, 5,383 of 100,000
  * comments with a lower-case MAC address with colons were rejected as a link at the branch's start, 1,438 of 100,000
- * with colons or hyphens in either case; 0 and 0 since MAC addresses are kept out of hosts (docs/links.md). A
- * behaviour test on a fixed sample, not a timing test.
+ * with colons or hyphens in either case; 0 and 0 since MAC addresses are kept out of hosts (docs/links.md). In Cisco's
+ * dotted form ({@code 44b0.abb0.c2d4}) its four-digit groups read as leet instead ("abo"): 179 of 100,000 held or
+ * rejected, 0 since such a group counts as an identifier (docs/terms.md). A behaviour test on a fixed sample, not a
+ * timing test.
  */
 class MacAddressFalseAlarmsTest {
 
@@ -46,6 +48,15 @@ class MacAddressFalseAlarmsTest {
                         COMMENTS,
                         2029,
                         random -> mac(random, random.nextBoolean() ? "-" : ":", random.nextBoolean())))
+                .isLessThanOrEqualTo(CEILING);
+    }
+
+    @Test
+    void aRandomMacAddressInCiscosDottedFormRarelyGetsACleanCommentHeld() {
+        assertThat(probe.falseAlarms("MAC address (Cisco's dotted form)", COMMENTS, 2030, random -> {
+                    String mac = mac(random, "", random.nextBoolean());
+                    return mac.substring(0, 4) + "." + mac.substring(4, 8) + "." + mac.substring(8);
+                }))
                 .isLessThanOrEqualTo(CEILING);
     }
 

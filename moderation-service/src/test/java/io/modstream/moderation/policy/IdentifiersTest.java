@@ -61,6 +61,36 @@ class IdentifiersTest {
         assertThat(isIdentifier(body, word)).isFalse();
     }
 
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "my router is 44b0.abb0.c2d4, by the way|44b0",
+                "my router is 44b0.abb0.c2d4, by the way|abb0",
+                "my router is 44b0.abb0.c2d4, by the way|c2d4",
+                "Gruppe ist organisiert. 44B0.ABB0.C2D4|ABB0",
+                "(44b0.abb0.c2d4)|abb0",
+                "ends with a dot: 44b0.abb0.c2d4.|c2d4",
+            })
+    void everyGroupOfAMacAddressInCiscosFormIsOne(String body, String group) {
+        assertThat(isIdentifier(body, group)).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "44b0.abb0.c2d4.example.com|abb0", // a longer dotted name: a host, judged by the link check
+                "www.44b0.abb0.c2d4|abb0",
+                "44b0.abb0|44b0", // two groups only
+                "44b0.abb0.c2d4.e5f6|abb0", // four groups
+                "44b0.abb0.c2g4|abb0", // g is no hex digit
+                "x44b0.abb0.c2d4|abb0", // a letter glued before
+            })
+    void otherDottedShapesAreNot(String body, String group) {
+        assertThat(isIdentifier(body, group)).isFalse();
+    }
+
     /** Whether the first occurrence of {@code word} in {@code body} is an identifier. */
     private static boolean isIdentifier(String body, String word) {
         int from = body.indexOf(word);
