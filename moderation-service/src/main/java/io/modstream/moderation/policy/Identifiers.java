@@ -1,5 +1,7 @@
 package io.modstream.moderation.policy;
 
+import java.nio.CharBuffer;
+
 /**
  * Recognises the words of a comment that are machine identifiers, which {@link NormalizedText} reads as written
  * rather than as leetspeak: a hex group inside a UUID reads as a slur ({@code 4bb0}, {@code 48b0} as "abo") as
@@ -31,7 +33,8 @@ final class Identifiers {
     /** Where each four-digit group of a UUID starts, after the first group and its hyphen. */
     private static final int[] INNER_GROUPS = {9, 14, 19};
 
-    private static final int CISCO_MAC_LENGTH = 14;
+    /** The length of {@code ba51.9554.d2c4}. */
+    static final int CISCO_MAC_LENGTH = 14;
     /** Where each group of a MAC address in Cisco's form ({@code 44b0.abb0.c2d4}) starts. */
     private static final int[] CISCO_GROUPS = {0, 5, 10};
 
@@ -69,28 +72,35 @@ final class Identifiers {
     }
 
     /**
+     * Whether a MAC address in Cisco's form, {@code ba51.9554.d2c4} in either case, begins at {@code start} of
+     * {@code text}, which goes on at least {@value #CISCO_MAC_LENGTH} chars from there. The shape alone: what may stand
+     * around it is the caller's rule ({@link MacAddresses} reads it in a host, this class in a word).
+     */
+    static boolean isCiscoMac(CharSequence text, int start) {
+        for (int i = start; i < start + CISCO_MAC_LENGTH; i++) {
+            int offset = i - start;
+            boolean dot = offset == 4 || offset == 9;
+            if (dot ? text.charAt(i) != '.' : !isHex(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Whether a MAC address in Cisco's form starts at {@code start} of {@code body}: three groups of four hex digits
      * joined by dots, with no letter or digit on either side, and no dot joining it to more of a name
      * ({@code 44b0.abb0.c2d4.example} is a host, not an address).
      */
     private static boolean isCiscoMacAt(char[] body, int start) {
         int end = start + CISCO_MAC_LENGTH;
-        if (start < 0
-                || end > body.length
-                || isAlphanumericAt(body, start - 1)
-                || isAlphanumericAt(body, end)
-                || isDotBeforeAlphanumeric(body, end)
-                || isDotAfterAlphanumeric(body, start - 1)) {
-            return false;
-        }
-        for (int i = start; i < end; i++) {
-            int offset = i - start;
-            boolean dot = offset == 4 || offset == 9;
-            if (dot ? body[i] != '.' : !isHex(body[i])) {
-                return false;
-            }
-        }
-        return true;
+        return start >= 0
+                && end <= body.length
+                && !isAlphanumericAt(body, start - 1)
+                && !isAlphanumericAt(body, end)
+                && !isDotBeforeAlphanumeric(body, end)
+                && !isDotAfterAlphanumeric(body, start - 1)
+                && isCiscoMac(CharBuffer.wrap(body), start);
     }
 
     private static boolean isDotBeforeAlphanumeric(char[] body, int index) {
@@ -126,7 +136,8 @@ final class Identifiers {
         return true;
     }
 
-    private static boolean isHex(char c) {
+    /** One hex digit, either case. */
+    static boolean isHex(char c) {
         return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 

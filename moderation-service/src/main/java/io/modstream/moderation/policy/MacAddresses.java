@@ -25,8 +25,6 @@ final class MacAddresses {
     private static final int MAX_GROUP = 4;
     /** The length of {@code ba-51-95-54-d2-c4}. */
     private static final int HYPHENED = 17;
-    /** The length of {@code ba51.9554.d2c4}. */
-    private static final int DOTTED = 14;
 
     private MacAddresses() {}
 
@@ -60,8 +58,8 @@ final class MacAddresses {
                 || isHyphened(text, start, label)) {
             return Math.min(label + 1, end);
         }
-        int dotted = start + DOTTED;
-        return dotted <= end && isDotted(text, start) && (dotted == end || text.charAt(dotted) == '.')
+        int dotted = start + Identifiers.CISCO_MAC_LENGTH;
+        return dotted <= end && Identifiers.isCiscoMac(text, start) && (dotted == end || text.charAt(dotted) == '.')
                 ? Math.min(dotted + 1, end)
                 : start;
     }
@@ -74,8 +72,10 @@ final class MacAddresses {
                 || isHyphened(text, label, end)) {
             return Math.max(label - 1, start);
         }
-        int dotted = end - DOTTED;
-        return dotted >= start && isDotted(text, dotted) && (dotted == start || text.charAt(dotted - 1) == '.')
+        int dotted = end - Identifiers.CISCO_MAC_LENGTH;
+        return dotted >= start
+                        && Identifiers.isCiscoMac(text, dotted)
+                        && (dotted == start || text.charAt(dotted - 1) == '.')
                 ? Math.max(dotted - 1, start)
                 : end;
     }
@@ -88,7 +88,7 @@ final class MacAddresses {
                 return true; // an IPv6 address
             }
             int digits = 0;
-            while (digits < MAX_GROUP && isHex(charAt(text, at + step * (digits + 1)))) {
+            while (digits < MAX_GROUP && Identifiers.isHex(charAt(text, at + step * (digits + 1)))) {
                 digits++;
             }
             at += step * (digits + 1);
@@ -106,7 +106,7 @@ final class MacAddresses {
             return false;
         }
         for (int i = from; i < to; i++) {
-            if (!isHex(text.charAt(i))) {
+            if (!Identifiers.isHex(text.charAt(i))) {
                 return false;
             }
         }
@@ -119,17 +119,7 @@ final class MacAddresses {
             return false;
         }
         for (int i = from; i < to; i++) {
-            if ((i - from) % 3 == 2 ? text.charAt(i) != '-' : !isHex(text.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Whether {@code ba51.9554.d2c4}, either case, begins at {@code from}; the text goes on at least that far. */
-    private static boolean isDotted(String text, int from) {
-        for (int i = from; i < from + DOTTED; i++) {
-            if ((i - from) % 5 == 4 ? text.charAt(i) != '.' : !isHex(text.charAt(i))) {
+            if ((i - from) % 3 == 2 ? text.charAt(i) != '-' : !Identifiers.isHex(text.charAt(i))) {
                 return false;
             }
         }
@@ -168,9 +158,5 @@ final class MacAddresses {
     /** The char at {@code i}, or 0 outside the text. */
     private static char charAt(String text, int i) {
         return i >= 0 && i < text.length() ? text.charAt(i) : 0;
-    }
-
-    private static boolean isHex(char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 }
