@@ -67,7 +67,8 @@ EOF
     --standalone >"$RUN_DIR/kafka-format.log" 2>&1 || { cat "$RUN_DIR/kafka-format.log" >&2; fail "formatting the broker storage failed"; }
   log "Starting a fresh Kafka broker on $BOOTSTRAP (data: $BROKER_DIR, log: ${RUN_DIR#"$ROOT"/}/kafka.log)"
   : >"$RUN_DIR/kafka.log"
-  "$JAVA" -Xms256m -Xmx512m -Djava.awt.headless=true \
+  # shellcheck disable=SC2086 # BROKER_JVM is a list of JVM options (for profiling the broker)
+  "$JAVA" -Xms256m -Xmx512m ${BROKER_JVM:-} -Djava.awt.headless=true \
     -Dlog4j2.configurationFile="$ROOT/local/kafka/log4j2.xml" -Dlog4j2.shutdownHookEnabled=false \
     -Dkafka.logs.dir="$RUN_DIR" \
     @"$BROKER_ARGS" kafka.Kafka "$BROKER_DIR/server.properties" >"$RUN_DIR/kafka-console.log" 2>&1 &

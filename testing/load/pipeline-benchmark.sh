@@ -8,16 +8,19 @@
 # Bounded: the driver gives up after 300 + (N+W)/20 s of draining or 180 s without an outcome, and this script
 # stops it after 900 + (N+W)/10 s in all. Logs (broker, service) stay in testing/load/target/pipeline-benchmark/.
 #
-# Usage: testing/load/pipeline-benchmark.sh [--records N] [--warm-up W] [--partitions P] [--jar PATH] [--skip-build]
+# Usage: testing/load/pipeline-benchmark.sh [--records N] [--warm-up W] [--ceiling-passes C] [--partitions P]
+#                                           [--jar PATH] [--skip-build]
 #                                           [-- SERVICE_ARG...]
 #   --records N     comments to pre-fill and time (default 50000; MEASURING.md says 50,000 to 200,000)
 #   --warm-up W     W more comments written before them, gone through first and not timed, so that the service's
 #                   JIT compiler has done its work (default 0: a cold service; docs/benchmarks.md gives both)
+#   --ceiling-passes C  times the ceiling is measured on the same records; its median is reported (default 1, the method)
 #   --partitions P  partitions of comments.submitted, and of the service's topics (default 3, the service's default)
 #   --jar PATH      the service jar (default moderation-service/target/moderation-service-*-exec.jar; not built here)
 #   --skip-build    use testing/load/target/load.jar as it is
 #   -- ARGS         passed to the service, e.g. -- --MODSTREAM_INSTANCE_ID=bench
-# Environment: SERVICE_JVM="-Xmx512m" (JVM options of the service), LOAD_KAFKA_PORT, LOAD_CONTROLLER_PORT.
+# Environment: SERVICE_JVM="-Xmx512m" (JVM options of the service), BROKER_JVM (more JVM options of the broker,
+# e.g. to profile it), LOAD_KAFKA_PORT, LOAD_CONTROLLER_PORT.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -25,6 +28,7 @@ cd "$ROOT"
 
 RECORDS=50000
 WARM_UP=0
+CEILING_PASSES=1
 PARTITIONS=3
 JAR=""
 SKIP_BUILD=false
@@ -33,6 +37,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --records) RECORDS="$2"; shift 2 ;;
     --warm-up) WARM_UP="$2"; shift 2 ;;
+    --ceiling-passes) CEILING_PASSES="$2"; shift 2 ;;
     --partitions) PARTITIONS="$2"; shift 2 ;;
     --jar) JAR="$2"; shift 2 ;;
     --skip-build) SKIP_BUILD=true; shift ;;
@@ -50,5 +55,6 @@ JAR="$(packaged_jar moderation-service "$JAR")"
 prepare_run
 log "Service jar: $JAR"
 run_driver $((900 + (RECORDS + WARM_UP) / 10)) -jar testing/load/target/load.jar \
-  --bootstrap "$BOOTSTRAP" --records "$RECORDS" --warm-up "$WARM_UP" --partitions "$PARTITIONS" --service-jar "$JAR" \
+  --bootstrap "$BOOTSTRAP" --records "$RECORDS" --warm-up "$WARM_UP" --ceiling-passes "$CEILING_PASSES" --broker-pid "$BROKER_PID" \
+  --partitions "$PARTITIONS" --service-jar "$JAR" \
   --work-dir "$RUN_DIR" --service-jvm "${SERVICE_JVM:-}" --service-args ${SERVICE_ARGS[@]+"${SERVICE_ARGS[@]}"}

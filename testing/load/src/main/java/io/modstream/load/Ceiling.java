@@ -24,14 +24,14 @@ import org.apache.kafka.common.TopicPartition;
  * service's loop with no moderation in it. A {@code read_committed} consumer reads {@code comments.submitted} from
  * the beginning; a transactional, idempotent producer with acks=all writes the same key and bytes to a scratch topic
  * with as many partitions; every 100 ms the consumed offsets go into the transaction ({@code sendOffsetsToTransaction})
- * and it commits. The producer lingers 5 ms, as the service's does.
+ * and it commits. The producer lingers 5 ms (the client's default).
  *
  * <p>The rate is the number of records divided by the time between the first and the last output record's
  * CreateTime, which the producer stamps on each record and the broker acknowledges.
  */
 final class Ceiling {
 
-    static final String SCRATCH_TOPIC = "load.ceiling";
+    static final String SCRATCH_TOPIC_PREFIX = "load.ceiling-";
     private static final long COMMIT_EVERY_MS = 100;
     private static final Duration IDLE_LIMIT = Duration.ofSeconds(60);
 
@@ -45,21 +45,19 @@ final class Ceiling {
         }
     }
 
-    static Result run(String bootstrap, int records, int partitions) throws InterruptedException {
-        return run(bootstrap, records, partitions, Map.of());
-    }
-
     /**
      * Copies {@code records} records, and times only those at or after {@code timedFrom} (offset by partition of
-     * {@code comments.submitted}; a partition not named is timed from its start).
+     * {@code comments.submitted}; a partition not named is timed from its start). Each {@code pass} reads the topic
+     * from the beginning under a consumer group of its own, into a scratch topic of its own.
      */
-    static Result run(String bootstrap, int records, int partitions, Map<Integer, Long> timedFrom)
+    static Result run(String bootstrap, int records, int partitions, Map<Integer, Long> timedFrom, int pass)
             throws InterruptedException {
+        String scratchTopic = SCRATCH_TOPIC_PREFIX + pass;
         try (Admin admin = Kafka.admin(bootstrap)) {
-            Kafka.createTopic(admin, SCRATCH_TOPIC, partitions);
+            Kafka.createTopic(admin, scratchTopic, partitions);
         }
         Map<String, Object> consumerConfig = Kafka.committedReader(bootstrap);
-        consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, "load-ceiling");
+        consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, "load-ceiling-" + pass);
         Map<String, Object> producerConfig = Kafka.reliableWriter(bootstrap);
         producerConfig.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "load-ceiling-" + UUID.randomUUID());
         producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 5);
@@ -81,7 +79,7 @@ final class Ceiling {
                 ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofMillis(20));
                 for (ConsumerRecord<String, byte[]> record : batch) {
                     boolean timed = record.offset() >= timedFrom.getOrDefault(record.partition(), 0L);
-                    producer.send(new ProducerRecord<>(SCRATCH_TOPIC, record.key(), record.value()), (m, e) -> {
+                    producer.send(new ProducerRecord<>(scratchTopic, record.key(), record.value()), (m, e) -> {
                         if (e != null) {
                             failure.compareAndSet(null, e);
                         } else if (timed) {

@@ -4,7 +4,10 @@ import io.modstream.events.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -33,10 +36,15 @@ import org.apache.kafka.clients.admin.Admin;
  * checked for exactly one outcome. {@code --warm-up 0} (the default) times a cold service. Absolute rates move 2× between runs on shared cores; their ratio far less, which
  * is why both come from the same run. Exits 1 if a comment got no outcome or more than one.
  *
+ * <p>With {@code --ceiling-passes P} (default 1, as MEASURING.md has it) the ceiling is measured P times, each pass
+ * reading the same records from the beginning, and the median is reported. One pass times 200,000 records over about
+ * 2 s of CreateTime, where one hiccup of these shared cores moves it far; and later passes run faster than the first,
+ * because the loop's JIT and the broker have warmed up (docs/benchmarks.md has both).
+ *
  * <pre>
  * java -jar testing/load/target/load.jar --bootstrap 127.0.0.1:19092 --records 50000 --partitions 3 \
  *     --service-jar moderation-service/target/moderation-service-0.1.0-SNAPSHOT-exec.jar \
- *     [--warm-up W] [--work-dir DIR] [--seed S] [--timeout-s S] [--stall-timeout-s S] [--service-jvm "-Xmx512m"] \
+ *     [--warm-up W] [--ceiling-passes P] [--work-dir DIR] [--seed S] [--timeout-s S] [--stall-timeout-s S] [--service-jvm "-Xmx512m"] \
  *     [--service-args ARG...]
  * </pre>
  */
@@ -46,6 +54,8 @@ public final class PipelineBenchmark {
             "bootstrap",
             "records",
             "warm-up",
+            "ceiling-passes",
+            "broker-pid",
             "partitions",
             "service-jar",
             "service-jvm",
@@ -86,11 +96,26 @@ public final class PipelineBenchmark {
         Set<String> everyId = new HashSet<>(warmUpIds);
         everyId.addAll(prefill.ids());
 
-        log("Ceiling: plain consume->produce, transactions every 100 ms");
-        Ceiling.Result ceiling = Ceiling.run(bootstrap, warmUp + records, partitions, timedFrom);
-        log(
-                "Ceiling: %,d records in %.1f s of CreateTime: %,.0f records/s",
-                ceiling.records(), (ceiling.lastCreateTime() - ceiling.firstCreateTime()) / 1000.0, ceiling.rate());
+        int passes = options.integer("ceiling-passes", 1);
+        long brokerPid = options.number("broker-pid", 0);
+        log("Ceiling: plain consume->produce, transactions every 100 ms, %d passes", passes);
+        List<Ceiling.Result> passed = new ArrayList<>();
+        for (int pass = 1; pass <= passes; pass++) {
+            Duration brokerBefore = cpuOf(brokerPid);
+            Ceiling.Result result = Ceiling.run(bootstrap, warmUp + records, partitions, timedFrom, pass);
+            passed.add(result);
+            log(
+                    "Ceiling, pass %d: %,d records in %.1f s of CreateTime: %,.0f records/s; broker %.1f us of CPU per"
+                            + " record copied",
+                    pass,
+                    result.records(),
+                    (result.lastCreateTime() - result.firstCreateTime()) / 1000.0,
+                    result.rate(),
+                    cpuOf(brokerPid).minus(brokerBefore).toNanos() / 1000.0 / (warmUp + records));
+        }
+        // One pass times its records over about 2 s, where one hiccup of these shared cores moves it far: the median.
+        passed.sort(Comparator.comparingDouble(Ceiling.Result::rate));
+        Ceiling.Result ceiling = passed.get(passed.size() / 2);
 
         ServiceProcess service = ServiceProcess.moderation(
                 options.path("service-jar", ""),
@@ -103,11 +128,13 @@ public final class PipelineBenchmark {
         log("Pipeline: starting moderation-service (log: %s)", service.log());
         service.start();
         ServiceCpu cpu = new ServiceCpu(service.pid(), warmUp);
+        // The broker shares the two cores: its CPU per outcome is part of what the pipeline costs the machine.
+        List<ServiceCpu> cpus = brokerPid > 0 ? List.of(cpu, new ServiceCpu(brokerPid, warmUp)) : List.of(cpu);
         String ending;
         OutcomeAudit audit =
                 OutcomeAudit.open(bootstrap, everyId, prefill.ids(), Duration.ofMinutes(3), service::alive);
         try {
-            ending = drain(audit, service, timeout, stallLimit, cpu);
+            ending = drain(audit, service, timeout, stallLimit, cpus);
             service.stop();
         } finally {
             audit.close();
@@ -121,21 +148,24 @@ public final class PipelineBenchmark {
                 Locale.ROOT,
                 "%nPipeline benchmark (MEASURING.md): %,d records timed after %,d warm-up, %d partitions,"
                         + " average record %.0f bytes%n"
-                        + "  ceiling   %,10.1f records/s   plain transactional consume->produce, no work%n"
+                        + "  ceiling   %,10.1f records/s   plain transactional consume->produce, no work (median of %d passes)%n"
                         + "  pipeline  %,10.1f records/s   moderation-service, outcomes over %.1f s of CreateTime%n"
                         + "  ratio     %10.4f             pipeline / ceiling (the ceiling is %.1fx the pipeline)%n"
                         + "  cpu       %10.1f us/outcome  moderation-service's CPU time (all threads) per timed outcome%n"
+                        + "  broker    %10.1f us/outcome  the broker's CPU time per timed outcome (NaN: not given)%n"
                         + "  outcomes  lost %d, duplicated %d, unexpected %d (%s)%n",
                 records,
                 warmUp,
                 partitions,
                 prefill.averageBytes(),
                 ceiling.rate(),
+                passes,
                 pipelineRate,
                 audit.spanSeconds(),
                 ratio,
                 1 / ratio,
                 cpu.microsPerOutcome(records),
+                brokerMicros(cpus, records),
                 audit.lost(),
                 audit.duplicated(),
                 audit.unexpected(),
@@ -143,7 +173,8 @@ public final class PipelineBenchmark {
         System.out.printf(
                 Locale.ROOT,
                 "RESULT records=%d warm_up=%d partitions=%d avg_record_bytes=%.0f ceiling_rps=%.1f pipeline_rps=%.1f"
-                        + " ratio=%.5f cpu_us_per_outcome=%.1f lost=%d duplicated=%d unexpected=%d%n",
+                        + " ratio=%.5f cpu_us_per_outcome=%.1f broker_cpu_us_per_outcome=%.1f lost=%d duplicated=%d"
+                        + " unexpected=%d%n",
                 records,
                 warmUp,
                 partitions,
@@ -152,6 +183,7 @@ public final class PipelineBenchmark {
                 pipelineRate,
                 ratio,
                 cpu.microsPerOutcome(records),
+                brokerMicros(cpus, records),
                 audit.lost(),
                 audit.duplicated(),
                 audit.unexpected());
@@ -160,12 +192,23 @@ public final class PipelineBenchmark {
 
     /** Reads outcomes until all are in (then a little longer, for duplicates), or it gives up; says which. */
     static String drain(OutcomeAudit audit, ServiceProcess service, Duration timeout, Duration stallLimit) {
-        return drain(audit, service, timeout, stallLimit, new ServiceCpu(service.pid(), 0));
+        return drain(audit, service, timeout, stallLimit, List.of(new ServiceCpu(service.pid(), 0)));
     }
 
-    /** As above, and reads the service's CPU time when the timed outcomes begin and when all are in. */
+    /** The CPU time process {@code pid} has used so far; zero when there is no such process (pid 0: not given). */
+    private static Duration cpuOf(long pid) {
+        return ProcessHandle.of(pid)
+                .flatMap(process -> process.info().totalCpuDuration())
+                .orElse(Duration.ZERO);
+    }
+
+    private static double brokerMicros(List<ServiceCpu> cpus, long records) {
+        return cpus.size() > 1 ? cpus.get(1).microsPerOutcome(records) : Double.NaN;
+    }
+
+    /** As above, and reads each process's CPU time when the timed outcomes begin and when all are in. */
     static String drain(
-            OutcomeAudit audit, ServiceProcess service, Duration timeout, Duration stallLimit, ServiceCpu cpu) {
+            OutcomeAudit audit, ServiceProcess service, Duration timeout, Duration stallLimit, List<ServiceCpu> cpus) {
         long start = System.nanoTime();
         long lastOutcome = start;
         long lastReport = start;
@@ -176,10 +219,10 @@ public final class PipelineBenchmark {
             if (brought > 0) {
                 lastOutcome = now;
             }
-            cpu.decided(audit.decided());
+            cpus.forEach(cpu -> cpu.decided(audit.decided()));
             if (completeAt == 0 && audit.complete()) {
                 completeAt = now;
-                cpu.allIn();
+                cpus.forEach(ServiceCpu::allIn);
             }
             if (completeAt != 0 && now - completeAt >= SETTLE.toNanos()) {
                 return "all outcomes in";
