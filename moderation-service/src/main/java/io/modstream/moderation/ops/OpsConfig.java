@@ -1,6 +1,7 @@
 package io.modstream.moderation.ops;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -11,6 +12,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
@@ -27,10 +29,18 @@ class OpsConfig {
 
     static final String PAGE = "/ops/";
 
-    /** One long-lived admin client for the page's reads: creating one per request costs a metadata round trip. */
-    @Bean(destroyMethod = "close")
+    /**
+     * One long-lived admin client for the page's reads: creating one per request costs a metadata round trip. Closed
+     * within 2 s ({@link #closeWithin2s}): {@code close()} without a timeout can wait for ever for a broker that is gone.
+     */
+    @Bean(destroyMethod = "")
     Admin opsAdmin(BrokerConnection connection) {
         return Admin.create(connection.settings());
+    }
+
+    @Bean
+    DisposableBean closeWithin2s(Admin opsAdmin) {
+        return () -> opsAdmin.close(Duration.ofSeconds(2));
     }
 
     @Bean
