@@ -156,8 +156,12 @@ class ReviewQueueTest {
                 .jsonPath("$.decidedAction")
                 .isEqualTo("APPROVE");
 
-        List<ConsumerRecord<String, String>> outcomes =
-                outcomesOf(comment.commentId(), records -> records.stream().anyMatch(r -> r.value() == null));
+        // The tombstone and the outcome commit together, but a reader can fetch one partition before the other: wait
+        // for both (a missing outcome still fails below, after the wait).
+        List<ConsumerRecord<String, String>> outcomes = outcomesOf(
+                comment.commentId(),
+                records -> records.stream().anyMatch(r -> r.value() == null)
+                        && records.stream().anyMatch(r -> r.topic().equals(Topics.COMMENTS_APPROVED)));
         List<CommentModerated> decided = outcomes.stream()
                 .filter(r -> !r.topic().equals(Topics.COMMENTS_REVIEW))
                 .map(r -> json.readValue(r.value(), CommentModerated.class))
