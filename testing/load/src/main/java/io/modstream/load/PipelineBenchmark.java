@@ -101,7 +101,7 @@ public final class PipelineBenchmark {
         log("Ceiling: plain consume->produce, transactions every 100 ms, %d passes", passes);
         List<Ceiling.Result> passed = new ArrayList<>();
         for (int pass = 1; pass <= passes; pass++) {
-            Duration brokerBefore = cpuOf(brokerPid);
+            Duration brokerBefore = ServiceCpu.usedBy(brokerPid);
             Ceiling.Result result = Ceiling.run(bootstrap, warmUp + records, partitions, timedFrom, pass);
             passed.add(result);
             log(
@@ -111,7 +111,7 @@ public final class PipelineBenchmark {
                     result.records(),
                     (result.lastCreateTime() - result.firstCreateTime()) / 1000.0,
                     result.rate(),
-                    cpuOf(brokerPid).minus(brokerBefore).toNanos() / 1000.0 / (warmUp + records));
+                    ServiceCpu.usedBy(brokerPid).minus(brokerBefore).toNanos() / 1000.0 / (warmUp + records));
         }
         // One pass times its records over about 2 s, where one hiccup of these shared cores moves it far: the median.
         passed.sort(Comparator.comparingDouble(Ceiling.Result::rate));
@@ -129,7 +129,8 @@ public final class PipelineBenchmark {
         service.start();
         ServiceCpu cpu = new ServiceCpu(service.pid(), warmUp);
         // The broker shares the two cores: its CPU per outcome is part of what the pipeline costs the machine.
-        List<ServiceCpu> cpus = brokerPid > 0 ? List.of(cpu, new ServiceCpu(brokerPid, warmUp)) : List.of(cpu);
+        ServiceCpu brokerCpu = brokerPid > 0 ? new ServiceCpu(brokerPid, warmUp) : null;
+        List<ServiceCpu> cpus = brokerCpu != null ? List.of(cpu, brokerCpu) : List.of(cpu);
         String ending;
         OutcomeAudit audit =
                 OutcomeAudit.open(bootstrap, everyId, prefill.ids(), Duration.ofMinutes(3), service::alive);
@@ -165,7 +166,7 @@ public final class PipelineBenchmark {
                 ratio,
                 1 / ratio,
                 cpu.microsPerOutcome(records),
-                brokerMicros(cpus, records),
+                brokerCpu != null ? brokerCpu.microsPerOutcome(records) : Double.NaN,
                 audit.lost(),
                 audit.duplicated(),
                 audit.unexpected(),
@@ -183,7 +184,7 @@ public final class PipelineBenchmark {
                 pipelineRate,
                 ratio,
                 cpu.microsPerOutcome(records),
-                brokerMicros(cpus, records),
+                brokerCpu != null ? brokerCpu.microsPerOutcome(records) : Double.NaN,
                 audit.lost(),
                 audit.duplicated(),
                 audit.unexpected());
@@ -193,17 +194,6 @@ public final class PipelineBenchmark {
     /** Reads outcomes until all are in (then a little longer, for duplicates), or it gives up; says which. */
     static String drain(OutcomeAudit audit, ServiceProcess service, Duration timeout, Duration stallLimit) {
         return drain(audit, service, timeout, stallLimit, List.of(new ServiceCpu(service.pid(), 0)));
-    }
-
-    /** The CPU time process {@code pid} has used so far; zero when there is no such process (pid 0: not given). */
-    private static Duration cpuOf(long pid) {
-        return ProcessHandle.of(pid)
-                .flatMap(process -> process.info().totalCpuDuration())
-                .orElse(Duration.ZERO);
-    }
-
-    private static double brokerMicros(List<ServiceCpu> cpus, long records) {
-        return cpus.size() > 1 ? cpus.get(1).microsPerOutcome(records) : Double.NaN;
     }
 
     /** As above, and reads each process's CPU time when the timed outcomes begin and when all are in. */

@@ -42,6 +42,15 @@ final class ServiceCpu {
     }
 
     private Duration cpu() {
+        return usedBy(process);
+    }
+
+    /** The CPU time process {@code pid} has used so far; zero when there is no such process (pid 0: none given). */
+    static Duration usedBy(long pid) {
+        return ProcessHandle.of(pid).map(ServiceCpu::usedBy).orElse(Duration.ZERO);
+    }
+
+    private static Duration usedBy(ProcessHandle process) {
         return process.info().totalCpuDuration().orElse(Duration.ZERO);
     }
 }
