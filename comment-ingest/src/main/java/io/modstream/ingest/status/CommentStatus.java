@@ -59,6 +59,10 @@ public record CommentStatus(
     }
 
     static CommentStatus pending(CommentSubmitted comment) {
+        return pending(SubmittedHead.of(comment));
+    }
+
+    static CommentStatus pending(SubmittedHead comment) {
         return new CommentStatus(
                 comment.commentId(),
                 comment.siteId(),

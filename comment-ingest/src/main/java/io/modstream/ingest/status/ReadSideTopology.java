@@ -1,7 +1,6 @@
 package io.modstream.ingest.status;
 
 import io.modstream.events.CommentModerated;
-import io.modstream.events.CommentSubmitted;
 import io.modstream.events.Topics;
 import java.time.Clock;
 import java.time.Duration;
@@ -82,7 +81,7 @@ final class ReadSideTopology {
     static void addTo(StreamsBuilder builder, Settings settings) {
         JsonMapper json = settings.json();
         Function<byte[], CommentStatus> pending =
-                value -> CommentStatus.pending(json.readValue(value, CommentSubmitted.class));
+                value -> CommentStatus.pending(json.readValue(value, SubmittedHead.class));
         Function<byte[], CommentStatus> outcome =
                 value -> CommentStatus.of(json.readValue(value, CommentModerated.class));
         SourceTopics topics = settings.topics();
