@@ -18,7 +18,6 @@ import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
-import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import reactor.core.publisher.Mono;
 
 /**
@@ -66,12 +65,18 @@ class ApiSecurityConfig {
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
-                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                // Nothing to come back to after a login: no request cache, and not even its filter in the chain.
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .addFilterAt(apiKeyFilter, SecurityWebFiltersOrder.AUTHENTICATION)
                 // The site's comment quota: once the site is known, before the body is read (docs/limits.md).
                 .addFilterAfter(new SiteQuotaFilter(quotas, problems, metrics), SecurityWebFiltersOrder.AUTHORIZATION)
                 .authorizeExchange(exchanges -> exchanges
+                        // The API first: the rules are tried in order, and every comment would otherwise be matched
+                        // against each open path below first (a dozen patterns, and a debug message formatted for each
+                        // even with debug logging off: 2 % of the CPU per comment, docs/benchmarks.md).
+                        .pathMatchers("/api/**")
+                        .hasRole("SITE")
                         // Read-only; in production keep the actuator paths to the internal network.
                         .pathMatchers(
                                 "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
