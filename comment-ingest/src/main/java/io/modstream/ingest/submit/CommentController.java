@@ -5,6 +5,7 @@ import io.modstream.events.CommentSubmitted;
 import io.modstream.ingest.observability.InTrace;
 import io.modstream.ingest.observability.IngestMetrics;
 import io.modstream.ingest.status.CommentStatuses;
+import io.modstream.ingest.web.ConnectionThreads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -27,7 +28,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code POST /api/v1/comments}: a site hands over a comment and gets its id once Kafka holds it. */
@@ -116,13 +119,20 @@ class CommentController {
     Mono<ResponseEntity<CommentAccepted>> submit(
             @AuthenticationPrincipal String siteId,
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
-            @Validated @RequestBody SubmitCommentRequest request) {
+            @Validated @RequestBody SubmitCommentRequest request,
+            ServerWebExchange exchange) {
+        // After the broker's acknowledgement, the rest runs on the connection's own event loop, which writes the 202.
+        Scheduler answering = ConnectionThreads.of(exchange);
         if (idempotencyKey == null) {
             String commentId = UUID.randomUUID().toString();
-            return publish(toEvent(commentId, siteId, request)).thenReturn(accepted(commentId, false));
+            return publish(toEvent(commentId, siteId, request), answering).thenReturn(accepted(commentId, false));
         }
         return idempotent
-                .once(siteId, idempotencyKey, fingerprint(request), id -> publish(toEvent(id, siteId, request)))
+                .once(
+                        siteId,
+                        idempotencyKey,
+                        fingerprint(request),
+                        id -> publish(toEvent(id, siteId, request), answering))
                 .map(outcome -> accepted(outcome.commentId(), outcome.replayed()));
     }
 
@@ -132,9 +142,9 @@ class CommentController {
      * third of the producer's I/O thread (docs/benchmarks.md); the count is the {@code modstream_comments_received}
      * metric, and the comment's journey is in its trace.
      */
-    private Mono<Void> publish(CommentSubmitted comment) {
+    private Mono<Void> publish(CommentSubmitted comment, Scheduler answering) {
         return publisher
-                .publish(comment)
+                .publish(comment, answering)
                 .then(InTrace.call(() -> {
                     statuses.accepted(comment);
                     metrics.received(comment.siteId());

@@ -15,6 +15,7 @@ import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -45,7 +46,11 @@ class CommentPublisher {
         this.retryAfter = properties.retryAfter();
     }
 
-    Mono<Void> publish(CommentSubmitted comment) {
+    /**
+     * Publishes {@code comment}; what follows the broker's acknowledgement runs on {@code then}, the thread the caller
+     * answers on.
+     */
+    Mono<Void> publish(CommentSubmitted comment, Scheduler then) {
         // In the request's trace, so that the record carries it on.
         Mono<SendResult<String, CommentSubmitted>> send = InTrace.call(
                         () -> kafka.send(Topics.COMMENTS_SUBMITTED, AuthorKeys.of(comment), comment))
@@ -60,7 +65,7 @@ class CommentPublisher {
         return send.doOnNext(sent -> lastAcknowledged = System.nanoTime())
                 // The acknowledgement completes the future on the producer's one I/O thread; what follows (the
                 // status, metrics, the 202) must not run there, or every request queues behind that one thread.
-                .publishOn(Schedulers.parallel())
+                .publishOn(then)
                 .timeout(timeout)
                 .transform(InTrace.onError(e -> log.warn(
                         "Comment {} of site {} not acknowledged by Kafka: {}",
