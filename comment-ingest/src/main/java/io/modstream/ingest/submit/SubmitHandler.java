@@ -1,0 +1,264 @@
+package io.modstream.ingest.submit;
+
+import io.modstream.events.Author;
+import io.modstream.events.CommentSubmitted;
+import io.modstream.ingest.IngestProperties;
+import io.modstream.ingest.observability.InTrace;
+import io.modstream.ingest.observability.IngestMetrics;
+import io.modstream.ingest.status.CommentStatuses;
+import io.modstream.ingest.web.ProblemAnswers;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.NotAcceptableStatusException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code POST /api/v1/comments}: a site hands over a comment and gets its id once Kafka holds it. A functional
+ * handler rather than an annotated controller: it reads the body once, parses it with one prepared reader and
+ * validates it directly, which costs less per comment than the annotated path's argument resolution (issue 12).
+ * Every answer, errors included, is the one the annotated controller gave; errors are worded by
+ * {@link ProblemAnswers}, as the rest of the API's.
+ */
+@Component
+class SubmitHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(SubmitHandler.class);
+
+    private static final List<MediaType> JSON = List.of(MediaType.APPLICATION_JSON);
+
+    private final CommentPublisher publisher;
+    private final IdempotentSubmissions idempotent;
+    private final CommentStatuses statuses;
+    private final IngestMetrics metrics;
+    private final JsonMapper json;
+    private final ObjectReader reader;
+    private final Validator validator;
+    private final ProblemAnswers problems;
+    private final int maxBytes;
+    private final Clock clock;
+
+    SubmitHandler(
+            CommentPublisher publisher,
+            IdempotentSubmissions idempotent,
+            CommentStatuses statuses,
+            IngestMetrics metrics,
+            JsonMapper json,
+            Validator validator,
+            ProblemAnswers problems,
+            IngestProperties properties) {
+        this.publisher = publisher;
+        this.idempotent = idempotent;
+        this.statuses = statuses;
+        this.metrics = metrics;
+        this.json = json;
+        this.reader = json.readerFor(SubmitCommentRequest.class);
+        this.validator = validator;
+        this.problems = problems;
+        this.maxBytes = Math.toIntExact(properties.maxRequestSize().toBytes());
+        this.clock = Clock.systemUTC();
+    }
+
+    Mono<ServerResponse> submit(ServerRequest request) {
+        return Mono.defer(() -> {
+                    checkContentType(request);
+                    checkAccept(request);
+                    return ReactiveSecurityContextHolder.getContext()
+                            .map(SecurityContext::getAuthentication)
+                            .map(Authentication::getPrincipal)
+                            .cast(String.class)
+                            .zipWith(body(request))
+                            .flatMap(siteAndBody -> submit(request, siteAndBody.getT1(), siteAndBody.getT2()));
+                })
+                .onErrorResume(error -> problems.answer(request, error));
+    }
+
+    /** Any other method on the path: 405 naming the one allowed, as the annotated mapping answered. */
+    Mono<ServerResponse> notAllowed(ServerRequest request) {
+        return problems.answer(request, new MethodNotAllowedException(request.method(), Set.of(HttpMethod.POST)));
+    }
+
+    /** {@code OPTIONS}: the methods allowed, as Spring's default answer for an annotated mapping gave them. */
+    Mono<ServerResponse> options(ServerRequest request) {
+        return ServerResponse.ok()
+                .headers(headers -> headers.setAllow(new LinkedHashSet<>(List.of(HttpMethod.POST, HttpMethod.OPTIONS))))
+                .build();
+    }
+
+    private Mono<ServerResponse> submit(ServerRequest request, String siteId, SubmitCommentRequest comment) {
+        Set<ConstraintViolation<SubmitCommentRequest>> violations = validator.validate(comment);
+        if (!violations.isEmpty()) {
+            return problems.answer(request, invalid(violations));
+        }
+        String idempotencyKey = request.headers().firstHeader("Idempotency-Key");
+        if (idempotencyKey == null) {
+            String commentId = UUID.randomUUID().toString();
+            return publish(toEvent(commentId, siteId, comment)).then(accepted(commentId, false));
+        }
+        return idempotent
+                .once(siteId, idempotencyKey, fingerprint(comment), id -> publish(toEvent(id, siteId, comment)))
+                .flatMap(outcome -> accepted(outcome.commentId(), outcome.replayed()));
+    }
+
+    /** {@code consumes = application/json}: the same 415 as the annotated mapping's, a missing type included. */
+    private static void checkContentType(ServerRequest request) {
+        MediaType contentType;
+        try {
+            contentType = request.exchange().getRequest().getHeaders().getContentType();
+        } catch (InvalidMediaTypeException e) {
+            throw new UnsupportedMediaTypeStatusException(e.getMessage(), JSON);
+        }
+        if (contentType == null || !MediaType.APPLICATION_JSON.includes(contentType)) {
+            throw new UnsupportedMediaTypeStatusException(contentType, JSON, HttpMethod.POST);
+        }
+    }
+
+    /** {@code produces = application/json}: 406 unless the caller accepts JSON; no Accept header accepts anything. */
+    private static void checkAccept(ServerRequest request) {
+        HttpHeaders headers = request.exchange().getRequest().getHeaders();
+        String accept = headers.getFirst(HttpHeaders.ACCEPT);
+        if (accept == null || accept.equals("*/*") || accept.equals(MediaType.APPLICATION_JSON_VALUE)) {
+            return;
+        }
+        List<MediaType> accepted;
+        try {
+            accepted = headers.getAccept();
+        } catch (InvalidMediaTypeException e) {
+            throw new NotAcceptableStatusException(e.getMessage());
+        }
+        if (!accepted.isEmpty() && accepted.stream().noneMatch(MediaType.APPLICATION_JSON::isCompatibleWith)) {
+            throw new NotAcceptableStatusException(JSON);
+        }
+    }
+
+    /**
+     * The body, read once and bounded like the codecs bound it: over the limit is the 413 the codecs' limit gave,
+     * malformed or missing is the 400 an unreadable {@code @RequestBody} gave.
+     */
+    private Mono<SubmitCommentRequest> body(ServerRequest request) {
+        return DataBufferUtils.join(request.exchange().getRequest().getBody(), maxBytes)
+                .onErrorMap(
+                        DataBufferLimitException.class,
+                        e -> new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, e.getMessage(), e))
+                .map(this::parse)
+                .switchIfEmpty(Mono.error(() -> new ServerWebInputException("No request body")));
+    }
+
+    private SubmitCommentRequest parse(DataBuffer buffer) {
+        try (InputStream in = buffer.asInputStream(true)) {
+            SubmitCommentRequest comment = reader.readValue(in);
+            if (comment == null) {
+                throw new ServerWebInputException("No request body");
+            }
+            return comment;
+        } catch (JacksonException e) {
+            throw new ServerWebInputException("Failed to read the request body", null, e);
+        } catch (IOException e) {
+            throw new IllegalStateException("closing a buffer's stream does no I/O", e);
+        }
+    }
+
+    /** 422 with one entry per invalid field, sorted by field, as bean validation of a {@code @RequestBody} gave. */
+    private static ProblemDetail invalid(Set<ConstraintViolation<SubmitCommentRequest>> violations) {
+        List<Map<String, String>> errors = violations.stream()
+                .map(violation -> Map.of(
+                        "field", violation.getPropertyPath().toString(),
+                        "message", String.valueOf(violation.getMessage())))
+                .sorted(Comparator.comparing(error -> error.get("field")))
+                .toList();
+        String fields = String.join(
+                ", ",
+                errors.stream().map(error -> error.get("field")).distinct().toList());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.UNPROCESSABLE_CONTENT, "The comment has invalid fields: " + fields + ".");
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    /**
+     * Publishes, then records the comment as pending here, so a status read right after the 202 finds it. One line per
+     * comment at DEBUG, not INFO: at thousands of comments a second, a structured log line each cost more than a
+     * third of the producer's I/O thread (docs/benchmarks.md); the count is the {@code modstream_comments_received}
+     * metric, and the comment's journey is in its trace.
+     */
+    private Mono<Void> publish(CommentSubmitted comment) {
+        return publisher
+                .publish(comment)
+                .then(InTrace.call(() -> {
+                    statuses.accepted(comment);
+                    metrics.received(comment.siteId());
+                    log.atDebug()
+                            .addKeyValue("commentId", comment.commentId())
+                            .addKeyValue("siteId", comment.siteId())
+                            .log("Accepted comment {} from site {}", comment.commentId(), comment.siteId());
+                    return comment;
+                }))
+                .then();
+    }
+
+    private CommentSubmitted toEvent(String commentId, String siteId, SubmitCommentRequest request) {
+        SubmitCommentRequest.AuthorRequest author = request.author();
+        return new CommentSubmitted(
+                CommentSubmitted.SCHEMA_VERSION,
+                commentId,
+                siteId,
+                request.threadId(),
+                request.threadUrl(),
+                request.threadTitle(),
+                request.parentId(),
+                new Author(author.id(), author.name(), author.email(), author.ip()),
+                request.body(),
+                clock.instant());
+    }
+
+    private String fingerprint(SubmitCommentRequest request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(request));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private static Mono<ServerResponse> accepted(String commentId, boolean replayed) {
+        return ServerResponse.status(HttpStatus.ACCEPTED)
+                .header("Idempotent-Replayed", Boolean.toString(replayed))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(CommentAccepted.pending(commentId));
+    }
+}

@@ -1,0 +1,59 @@
+package io.modstream.ingest.web;
+
+import java.net.URI;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Answers a functional endpoint's errors exactly as {@link ApiExceptionHandler} answers an annotated controller's:
+ * the same status, headers and problem document, with the request's path as its {@code instance} (which the
+ * annotated path gets from Spring's result handler). Errors it does not know are left to the server's default.
+ */
+@Component
+public class ProblemAnswers {
+
+    private final ApiExceptionHandler handler;
+
+    ProblemAnswers(ApiExceptionHandler handler) {
+        this.handler = handler;
+    }
+
+    /** The answer to {@code error}, which is also recorded on the request's observation as its error. */
+    public Mono<ServerResponse> answer(ServerRequest request, Throwable error) {
+        if (!(error instanceof Exception exception)) {
+            return Mono.error(error);
+        }
+        ServerWebExchange exchange = request.exchange();
+        ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+                .ifPresent(context -> context.setError(error));
+        return handler.handleException(exception, exchange).flatMap(entity -> toResponse(entity, exchange));
+    }
+
+    /** A problem document with {@code status} and {@code detail}, as the annotated path would write it. */
+    public Mono<ServerResponse> answer(ServerRequest request, ProblemDetail problem) {
+        return toResponse(ResponseEntity.status(problem.getStatus()).body(problem), request.exchange());
+    }
+
+    private static Mono<ServerResponse> toResponse(ResponseEntity<?> entity, ServerWebExchange exchange) {
+        ServerResponse.BodyBuilder response =
+                ServerResponse.status(entity.getStatusCode()).headers(headers -> headers.addAll(entity.getHeaders()));
+        Object body = entity.getBody();
+        if (body == null) {
+            return response.build();
+        }
+        if (body instanceof ProblemDetail problem) {
+            if (problem.getInstance() == null) {
+                problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+            }
+            response.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        return response.bodyValue(body);
+    }
+}
