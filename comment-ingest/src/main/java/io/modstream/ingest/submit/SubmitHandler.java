@@ -11,6 +11,8 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -96,13 +99,13 @@ class SubmitHandler {
 
     Mono<ServerResponse> submit(ServerRequest request) {
         return Mono.defer(() -> {
-                    checkContentType(request);
+                    Charset charset = checkContentType(request).getCharset();
                     checkAccept(request);
                     return ReactiveSecurityContextHolder.getContext()
                             .map(SecurityContext::getAuthentication)
                             .map(Authentication::getPrincipal)
                             .cast(String.class)
-                            .zipWith(body(request))
+                            .zipWith(body(request, charset))
                             .flatMap(siteAndBody -> submit(request, siteAndBody.getT1(), siteAndBody.getT2()));
                 })
                 .onErrorResume(error -> problems.answer(request, error));
@@ -136,7 +139,7 @@ class SubmitHandler {
     }
 
     /** {@code consumes = application/json}: the same 415 as the annotated mapping's, a missing type included. */
-    private static void checkContentType(ServerRequest request) {
+    private static MediaType checkContentType(ServerRequest request) {
         MediaType contentType;
         try {
             contentType = request.exchange().getRequest().getHeaders().getContentType();
@@ -146,6 +149,7 @@ class SubmitHandler {
         if (contentType == null || !MediaType.APPLICATION_JSON.includes(contentType)) {
             throw new UnsupportedMediaTypeStatusException(contentType, JSON, HttpMethod.POST);
         }
+        return contentType;
     }
 
     /** {@code produces = application/json}: 406 unless the caller accepts JSON; no Accept header accepts anything. */
@@ -170,18 +174,26 @@ class SubmitHandler {
      * The body, read once and bounded like the codecs bound it: over the limit is the 413 the codecs' limit gave,
      * malformed or missing is the 400 an unreadable {@code @RequestBody} gave.
      */
-    private Mono<SubmitCommentRequest> body(ServerRequest request) {
+    private Mono<SubmitCommentRequest> body(ServerRequest request, @Nullable Charset charset) {
         return DataBufferUtils.join(request.exchange().getRequest().getBody(), maxBytes)
                 .onErrorMap(
                         DataBufferLimitException.class,
                         e -> new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, e.getMessage(), e))
-                .map(this::parse)
+                .map(buffer -> parse(buffer, charset))
                 .switchIfEmpty(Mono.error(() -> new ServerWebInputException("No request body")));
     }
 
-    private SubmitCommentRequest parse(DataBuffer buffer) {
+    /**
+     * Jackson detects UTF-8, UTF-16 and UTF-32 itself; a body declared in another charset is decoded by it first, as
+     * Spring's JSON decoder transcodes it.
+     */
+    private SubmitCommentRequest parse(DataBuffer buffer, @Nullable Charset charset) {
         try (InputStream in = buffer.asInputStream(true)) {
-            SubmitCommentRequest comment = reader.readValue(in);
+            SubmitCommentRequest comment = charset == null
+                            || charset.equals(StandardCharsets.UTF_8)
+                            || charset.equals(StandardCharsets.US_ASCII)
+                    ? reader.readValue(in)
+                    : reader.readValue(new String(in.readAllBytes(), charset));
             if (comment == null) {
                 throw new ServerWebInputException("No request body");
             }
@@ -189,7 +201,7 @@ class SubmitHandler {
         } catch (JacksonException e) {
             throw new ServerWebInputException("Failed to read the request body", null, e);
         } catch (IOException e) {
-            throw new IllegalStateException("closing a buffer's stream does no I/O", e);
+            throw new IllegalStateException("a buffer's stream does no I/O", e);
         }
     }
 

@@ -4,7 +4,6 @@ import java.net.URI;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -25,14 +24,15 @@ public class ProblemAnswers {
         this.handler = handler;
     }
 
-    /** The answer to {@code error}, which is also recorded on the request's observation as its error. */
+    /**
+     * The answer to {@code error}. Like an error the annotated path's advice answers, it is not recorded as the
+     * request's observation error (only an error that reaches the server is).
+     */
     public Mono<ServerResponse> answer(ServerRequest request, Throwable error) {
         if (!(error instanceof Exception exception)) {
             return Mono.error(error);
         }
         ServerWebExchange exchange = request.exchange();
-        ServerRequestObservationContext.findCurrent(exchange.getAttributes())
-                .ifPresent(context -> context.setError(error));
         return handler.handleException(exception, exchange).flatMap(entity -> toResponse(entity, exchange));
     }
 
