@@ -3,7 +3,6 @@ package io.modstream.ingest.observability;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import reactor.core.observability.DefaultSignalListener;
 import reactor.core.publisher.Mono;
 
 /**
@@ -29,13 +28,16 @@ public final class InTrace {
         });
     }
 
-    /** Calls {@code onError} with the failure of the Mono it is applied to, with the subscriber's trace in place. */
+    /**
+     * Calls {@code onError} with the failure of the Mono it is applied to, with the subscriber's trace in place, then
+     * passes the failure on. Only a failure pays for the trace's restore: a {@code tap} would restore it around every
+     * signal of every request, the successful ones included.
+     */
     public static <T> Function<Mono<T>, Mono<T>> onError(Consumer<Throwable> onError) {
-        return mono -> mono.tap(() -> new DefaultSignalListener<T>() {
-            @Override
-            public void doOnError(Throwable error) {
-                onError.accept(error);
-            }
-        });
+        return mono -> mono.onErrorResume(error -> call(() -> {
+                    onError.accept(error);
+                    return error;
+                })
+                .flatMap(failure -> Mono.<T>error(failure)));
     }
 }
