@@ -6,6 +6,7 @@ import io.modstream.ingest.IngestProperties;
 import io.modstream.ingest.observability.InTrace;
 import io.modstream.ingest.observability.IngestMetrics;
 import io.modstream.ingest.status.CommentStatuses;
+import io.modstream.ingest.web.ConnectionThreads;
 import io.modstream.ingest.web.ProblemAnswers;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -47,6 +48,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
@@ -129,12 +131,18 @@ class SubmitHandler {
             return problems.answer(request, invalid(violations));
         }
         String idempotencyKey = request.headers().firstHeader("Idempotency-Key");
+        // After the broker's acknowledgement, the rest runs on the connection's own event loop, which writes the 202.
+        Scheduler answering = ConnectionThreads.of(request.exchange());
         if (idempotencyKey == null) {
             String commentId = UUID.randomUUID().toString();
-            return publish(toEvent(commentId, siteId, comment)).then(accepted(commentId, false));
+            return publish(toEvent(commentId, siteId, comment), answering).then(accepted(commentId, false));
         }
         return idempotent
-                .once(siteId, idempotencyKey, fingerprint(comment), id -> publish(toEvent(id, siteId, comment)))
+                .once(
+                        siteId,
+                        idempotencyKey,
+                        fingerprint(comment),
+                        id -> publish(toEvent(id, siteId, comment), answering))
                 .flatMap(outcome -> accepted(outcome.commentId(), outcome.replayed()));
     }
 
@@ -228,9 +236,9 @@ class SubmitHandler {
      * third of the producer's I/O thread (docs/benchmarks.md); the count is the {@code modstream_comments_received}
      * metric, and the comment's journey is in its trace.
      */
-    private Mono<Void> publish(CommentSubmitted comment) {
+    private Mono<Void> publish(CommentSubmitted comment, Scheduler answering) {
         return publisher
-                .publish(comment)
+                .publish(comment, answering)
                 .then(InTrace.call(() -> {
                     statuses.accepted(comment);
                     metrics.received(comment.siteId());

@@ -12,16 +12,22 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.server.WebFilter;
+import reactor.core.publisher.Mono;
 
 /**
  * Where {@code KafkaTemplate.send} runs: it may block (an unknown topic, a full buffer), so it runs on a thread that
  * may block until the broker has acknowledged a send moments ago; then it runs on the request's own thread, which
  * saves two thread hops per comment. A producer interceptor sees the thread, since {@code onSend} runs in the caller.
+ * After the acknowledgement, the 202 is written from the connection's own event loop, neither from the producer's
+ * I/O thread nor from a pool that would hand the write over once more; a web filter sees the thread that commits it.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -53,6 +59,24 @@ class SendThreadTest {
         public void configure(Map<String, ?> configs) {}
     }
 
+    /** Records the thread each response was committed on, i.e. the thread that began writing it. */
+    @TestConfiguration
+    static class CommitThreads {
+
+        static final List<String> COMMITTED_ON = new CopyOnWriteArrayList<>();
+
+        @Bean
+        WebFilter commitThreads() {
+            return (exchange, chain) -> {
+                exchange.getResponse().beforeCommit(() -> {
+                    COMMITTED_ON.add(Thread.currentThread().getName());
+                    return Mono.empty();
+                });
+                return chain.filter(exchange);
+            };
+        }
+    }
+
     @LocalServerPort
     int port;
 
@@ -74,6 +98,9 @@ class SendThreadTest {
         assertThat(Threads.SENT_FROM).hasSize(2);
         assertThat(Threads.SENT_FROM.get(0)).startsWith("boundedElastic-");
         assertThat(Threads.SENT_FROM.get(1)).doesNotStartWith("boundedElastic-").contains("http");
+        assertThat(CommitThreads.COMMITTED_ON)
+                .hasSize(2)
+                .allSatisfy(thread -> assertThat(thread).startsWith("webflux-http-"));
     }
 
     private static void post(WebTestClient http) {
