@@ -6,6 +6,7 @@ import io.modstream.events.CommentSubmitted;
 import io.modstream.events.Topics;
 import io.modstream.testing.kafka.KafkaTestBroker;
 import io.modstream.testing.kafka.TopicClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -178,6 +179,61 @@ class SubmitCommentTest {
                 .isEqualTo(413)
                 .expectHeader()
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void aBodyInAnotherCharsetIsDecodedAndItsLimitCountsItsBytes() {
+        MediaType utf16 = new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_16);
+        String accented = VALID.replace("Great article!", "Très bien écrit, merci");
+        Map<?, ?> answer = http.post()
+                .uri("/api/v1/comments")
+                .header("Authorization", "Bearer " + KEY)
+                .contentType(utf16)
+                .bodyValue(accented.getBytes(StandardCharsets.UTF_16))
+                .exchange()
+                .expectStatus()
+                .isAccepted()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(answer.get("status")).isEqualTo("PENDING");
+        List<ConsumerRecord<String, String>> records = submitted((String) answer.get("id"));
+        assertThat(records).hasSize(1);
+        assertThat(json.readValue(records.get(0).value(), CommentSubmitted.class)
+                        .body())
+                .isEqualTo("Très bien écrit, merci");
+
+        // 2,100 characters are 4,202 bytes in UTF-16: over the 4,096-byte limit, although fewer characters.
+        byte[] overLimit = VALID.replace("Great article!", "x".repeat(2100)).getBytes(StandardCharsets.UTF_16);
+        http.post()
+                .uri("/api/v1/comments")
+                .header("Authorization", "Bearer " + KEY)
+                .contentType(utf16)
+                .body(reactor.core.publisher.Flux.just(overLimit), byte[].class)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(413)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    /** As every error of the API: a problem document says what it is, whatever the caller accepts for a success. */
+    @Test
+    void aCallerThatAcceptsOnlyJsonStillGetsAProblemDocument() {
+        http.post()
+                .uri("/api/v1/comments")
+                .header("Authorization", "Bearer " + KEY)
+                .contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.APPLICATION_JSON)
+                .bodyValue(VALID.replace("space-station", ""))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(422)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("threadId");
     }
 
     @Test
