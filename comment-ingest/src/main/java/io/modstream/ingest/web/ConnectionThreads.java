@@ -16,7 +16,7 @@ import reactor.netty.Connection;
  */
 public final class ConnectionThreads {
 
-    /** One scheduler per event loop; there are as many event loops as cores, so this stays that small. */
+    /** One scheduler per event loop the process has: as many as cores per web server, so this stays that small. */
     private static final Map<EventLoop, Scheduler> SCHEDULERS = new ConcurrentHashMap<>();
 
     private ConnectionThreads() {}

@@ -166,14 +166,8 @@ class SubmitCommentTest {
 
     @Test
     void chunkedOversizedBodyIs413Problem() {
-        byte[] big =
-                VALID.replace("Great article!", "x".repeat(5000)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        // A Flux body is sent chunked, without Content-Length, so only the codec limit can catch it.
-        http.post()
-                .uri("/api/v1/comments")
-                .header("Authorization", "Bearer " + KEY)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(reactor.core.publisher.Flux.just(big), byte[].class)
+        byte[] big = VALID.replace("Great article!", "x".repeat(5000)).getBytes(StandardCharsets.UTF_8);
+        postChunked(MediaType.APPLICATION_JSON, big)
                 .exchange()
                 .expectStatus()
                 .isEqualTo(413)
@@ -203,13 +197,9 @@ class SubmitCommentTest {
                         .body())
                 .isEqualTo("Très bien écrit, merci");
 
-        // 2,100 characters are 4,202 bytes in UTF-16: over the 4,096-byte limit, although fewer characters.
+        // About 2,190 characters: well under the 4,096-byte limit in UTF-8, about 4,380 bytes in UTF-16.
         byte[] overLimit = VALID.replace("Great article!", "x".repeat(2100)).getBytes(StandardCharsets.UTF_16);
-        http.post()
-                .uri("/api/v1/comments")
-                .header("Authorization", "Bearer " + KEY)
-                .contentType(utf16)
-                .body(reactor.core.publisher.Flux.just(overLimit), byte[].class)
+        postChunked(utf16, overLimit)
                 .exchange()
                 .expectStatus()
                 .isEqualTo(413)
@@ -324,6 +314,15 @@ class SubmitCommentTest {
                 .exchange()
                 .expectStatus()
                 .isBadRequest();
+    }
+
+    /** A Flux body is sent chunked, without Content-Length, so only the limit on reading it can catch it. */
+    private WebTestClient.RequestHeadersSpec<?> postChunked(MediaType type, byte[] body) {
+        return http.post()
+                .uri("/api/v1/comments")
+                .header("Authorization", "Bearer " + KEY)
+                .contentType(type)
+                .body(reactor.core.publisher.Flux.just(body), byte[].class);
     }
 
     private WebTestClient.RequestHeadersSpec<?> post(String body) {
