@@ -12,7 +12,10 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -20,7 +23,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.json.JsonMapper;
 
-/** What an operator scrapes and probes on comment-ingest after real traffic, and the trace a request starts. */
+/**
+ * What an operator scrapes and probes on comment-ingest after real traffic, and the trace a request starts. The
+ * submit handler logs at DEBUG here, so that its line per accepted comment (off in production) is seen to carry the
+ * trace too: the handler restores the trace for that line only when it is logged.
+ */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -29,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
             "modstream.ingest.sites[0].api-key-sha256=d9943771ce3d24dd99ff1540b5fbd84b8ecd8d58caa009cf2a13a1d54913d5f4",
             "modstream.ingest.sites[1].id=site-b",
             // printf %s test-key-b | sha256sum
-            "modstream.ingest.sites[1].api-key-sha256=b28592d358781a58d1e486318d9bd54382141142d48b0f1f74e9838a42f2bf53"
+            "modstream.ingest.sites[1].api-key-sha256=b28592d358781a58d1e486318d9bd54382141142d48b0f1f74e9838a42f2bf53",
+            "logging.level.io.modstream.ingest.submit.SubmitHandler=DEBUG"
         })
 class IngestObservabilityTest {
 
@@ -54,7 +63,7 @@ class IngestObservabilityTest {
     }
 
     @Test
-    void theRequestsTraceTravelsOnTheRecordAndTheCommentIsCounted() {
+    void theRequestsTraceTravelsOnTheRecordAndTheCommentIsCounted(CapturedOutput output) {
         String traceId = "0af7651916cd43dd8448eb211c80319c";
         String id = json.readTree(http.post()
                         .uri("/api/v1/comments")
@@ -80,6 +89,10 @@ class IngestObservabilityTest {
         ConsumerRecord<String, String> record =
                 records.stream().filter(r -> isComment(r, id)).findFirst().orElseThrow();
         assertThat(TopicClient.header(record, "traceparent")).startsWith("00-" + traceId + "-");
+        // The line about the accepted comment is a line of the request: it carries the request's trace.
+        assertThat(output.getOut().lines().filter(line -> line.contains("Accepted comment " + id)))
+                .hasSize(1)
+                .allSatisfy(line -> assertThat(line).contains(traceId));
 
         String scrape = new String(http.get()
                 .uri("/actuator/prometheus")
