@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,7 +34,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
@@ -128,7 +126,12 @@ class SubmitHandler {
     private Mono<ServerResponse> submit(ServerRequest request, String siteId, SubmitCommentRequest comment) {
         Set<ConstraintViolation<SubmitCommentRequest>> violations = validator.validate(comment);
         if (!violations.isEmpty()) {
-            return problems.answer(request, invalid(violations));
+            return problems.invalidFields(
+                    request,
+                    violations.stream()
+                            .map(violation -> Map.of(
+                                    "field", violation.getPropertyPath().toString(),
+                                    "message", String.valueOf(violation.getMessage()))));
         }
         String idempotencyKey = request.headers().firstHeader("Idempotency-Key");
         // After the broker's acknowledgement, the rest runs on the connection's own event loop, which writes the 202.
@@ -211,23 +214,6 @@ class SubmitHandler {
         } catch (IOException e) {
             throw new IllegalStateException("a buffer's stream does no I/O", e);
         }
-    }
-
-    /** 422 with one entry per invalid field, sorted by field, as bean validation of a {@code @RequestBody} gave. */
-    private static ProblemDetail invalid(Set<ConstraintViolation<SubmitCommentRequest>> violations) {
-        List<Map<String, String>> errors = violations.stream()
-                .map(violation -> Map.of(
-                        "field", violation.getPropertyPath().toString(),
-                        "message", String.valueOf(violation.getMessage())))
-                .sorted(Comparator.comparing(error -> error.get("field")))
-                .toList();
-        String fields = String.join(
-                ", ",
-                errors.stream().map(error -> error.get("field")).distinct().toList());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.UNPROCESSABLE_CONTENT, "The comment has invalid fields: " + fields + ".");
-        problem.setProperty("errors", errors);
-        return problem;
     }
 
     /**

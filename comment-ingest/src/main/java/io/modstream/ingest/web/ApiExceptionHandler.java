@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
@@ -14,7 +15,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -109,20 +109,27 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(
             WebExchangeBindException ex, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-        List<Map<String, String>> errors = ex.getFieldErrors().stream()
-                .sorted(Comparator.comparing(FieldError::getField))
+        ProblemDetail problem = invalidFields(ex.getFieldErrors().stream()
                 .map(error -> Map.of(
                         "field", error.getField(),
-                        "message", String.valueOf(error.getDefaultMessage())))
-                .toList();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.UNPROCESSABLE_CONTENT, "The comment has invalid fields: " + fieldNames(errors) + ".");
-        problem.setProperty("errors", errors);
+                        "message", String.valueOf(error.getDefaultMessage()))));
         return Mono.just(ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(problem));
     }
 
-    private static String fieldNames(List<Map<String, String>> errors) {
-        return String.join(
-                ", ", errors.stream().map(e -> e.get("field")).distinct().toList());
+    /**
+     * The 422 of a body with invalid fields, each error a {@code field} and its {@code message}: sorted by field, and
+     * the detail names each field once. The functional submit endpoint answers its own through {@link ProblemAnswers}.
+     */
+    static ProblemDetail invalidFields(Stream<Map<String, String>> fieldErrors) {
+        List<Map<String, String>> errors = fieldErrors
+                .sorted(Comparator.comparing(error -> error.get("field")))
+                .toList();
+        String fields = String.join(
+                ", ",
+                errors.stream().map(error -> error.get("field")).distinct().toList());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.UNPROCESSABLE_CONTENT, "The comment has invalid fields: " + fields + ".");
+        problem.setProperty("errors", errors);
+        return problem;
     }
 }

@@ -1,6 +1,8 @@
 package io.modstream.ingest.web;
 
 import java.net.URI;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -36,8 +38,9 @@ public class ProblemAnswers {
         return handler.handleException(exception, exchange).flatMap(entity -> toResponse(entity, exchange));
     }
 
-    /** A problem document with {@code status} and {@code detail}, as the annotated path would write it. */
-    public Mono<ServerResponse> answer(ServerRequest request, ProblemDetail problem) {
+    /** 422 naming each invalid field (each error a {@code field} and its {@code message}), as for an annotated body. */
+    public Mono<ServerResponse> invalidFields(ServerRequest request, Stream<Map<String, String>> fieldErrors) {
+        ProblemDetail problem = ApiExceptionHandler.invalidFields(fieldErrors);
         return toResponse(ResponseEntity.status(problem.getStatus()).body(problem), request.exchange());
     }
 
