@@ -145,6 +145,8 @@ public final class PipelineBenchmark {
 
         double pipelineRate = audit.rate();
         double ratio = pipelineRate / ceiling.rate();
+        double serviceMicros = cpu.microsPerOutcome(records);
+        double brokerMicros = brokerCpu != null ? brokerCpu.microsPerOutcome(records) : Double.NaN;
         System.out.printf(
                 Locale.ROOT,
                 "%nPipeline benchmark (MEASURING.md): %,d records timed after %,d warm-up, %d partitions,"
@@ -165,8 +167,8 @@ public final class PipelineBenchmark {
                 audit.spanSeconds(),
                 ratio,
                 1 / ratio,
-                cpu.microsPerOutcome(records),
-                brokerCpu != null ? brokerCpu.microsPerOutcome(records) : Double.NaN,
+                serviceMicros,
+                brokerMicros,
                 audit.lost(),
                 audit.duplicated(),
                 audit.unexpected(),
@@ -183,8 +185,8 @@ public final class PipelineBenchmark {
                 ceiling.rate(),
                 pipelineRate,
                 ratio,
-                cpu.microsPerOutcome(records),
-                brokerCpu != null ? brokerCpu.microsPerOutcome(records) : Double.NaN,
+                serviceMicros,
+                brokerMicros,
                 audit.lost(),
                 audit.duplicated(),
                 audit.unexpected());
