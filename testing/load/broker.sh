@@ -126,7 +126,8 @@ run_driver() {
   # On two cores the JDK's common pool has one thread, and CompletableFuture's default executor then starts a new
   # thread for every task; java.net.http's sendAsync completes every response through it, so the fixed-rate drivers
   # started a thread per request and took CPU from the services they measure. Two threads keep the pool in use.
-  timeout -k 60 "$limit" "$JAVA" -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 "$@" &
+  # DRIVER_JVM adds JVM options to the driver (empty by default).
+  timeout -k 60 "$limit" "$JAVA" -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 ${DRIVER_JVM:-} "$@" &
   DRIVER_PID=$!
   local status=0
   wait "$DRIVER_PID" || status=$?

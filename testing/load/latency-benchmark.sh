@@ -25,7 +25,9 @@
 #   --ingest-jar PATH the comment-ingest jar (default comment-ingest/target/comment-ingest-*-exec.jar)
 #   --skip-build     use testing/load/target/load.jar as it is (the service jars are never built here)
 #   -- ARGS          passed to moderation-service, e.g. -- --MODSTREAM_COMMIT_INTERVAL_MS=50
-# Environment: SERVICE_JVM (JVM options of both services, default "-Xmx512m"), LOAD_KAFKA_PORT, LOAD_CONTROLLER_PORT.
+# Environment: SERVICE_JVM (JVM options of both services, default "-Xmx512m"), DRIVER_JVM (JVM options of this
+# driver, e.g. -XX:TieredStopAtLevel=1, which leaves the services more of two shared cores; docs/benchmarks.md),
+# LOAD_KAFKA_PORT, LOAD_CONTROLLER_PORT.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
