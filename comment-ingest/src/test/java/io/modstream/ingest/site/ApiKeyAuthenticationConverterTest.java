@@ -4,27 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.modstream.ingest.IngestProperties;
-import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
-import org.springframework.util.unit.DataSize;
 
 class ApiKeyAuthenticationConverterTest {
 
-    private final ApiKeyAuthenticationConverter converter =
-            new ApiKeyAuthenticationConverter(new SiteApiKeys(new IngestProperties(
-                    DataSize.ofKilobytes(64),
-                    Duration.ofSeconds(5),
-                    Duration.ofSeconds(5),
-                    new IngestProperties.Idempotency(Duration.ofHours(1), 10),
-                    new IngestProperties.Topics(1, (short) 1),
-                    new IngestProperties.Quota(100, 1000, 1),
-                    List.of(new IngestProperties.Site("site-a", SiteApiKeys.hash("key-of-a"), null)))));
+    private final ApiKeyAuthenticationConverter converter = new ApiKeyAuthenticationConverter(new SiteApiKeys(
+            SiteApiKeysTest.properties(new IngestProperties.Site("site-a", SiteApiKeys.hash("key-of-a"), null))));
 
     @Test
     void aKnownKeyAuthenticatesItsSite() {

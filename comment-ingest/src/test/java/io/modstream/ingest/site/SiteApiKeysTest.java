@@ -34,7 +34,8 @@ class SiteApiKeysTest {
                 .isEqualTo("615087b8344a89ed738e586375754e44b866fbefd0337c00dc0c33a5851aaffd");
     }
 
-    private static IngestProperties properties(IngestProperties.Site... sites) {
+    /** Ingest settings with defaults that do not matter to keys, and these sites. */
+    static IngestProperties properties(IngestProperties.Site... sites) {
         return new IngestProperties(
                 DataSize.ofKilobytes(64),
                 Duration.ofSeconds(5),
