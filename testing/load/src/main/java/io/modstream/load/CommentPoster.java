@@ -1,17 +1,16 @@
 package io.modstream.load;
 
+import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,10 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Posts comments to comment-ingest's {@code POST /api/v1/comments} at a fixed rate, open loop, over a fixed number of
  * keep-alive HTTP/1.1 connections: request i is due at {@code i / rate} seconds after the start and goes out on the
- * first connection that is free (each connection is one {@link HttpClient} with at most one request in flight, so it
- * keeps one connection open). When every connection is busy the request waits and goes out late, and the rate
+ * first connection that is free. Each connection is a {@link PlainHttpConnection} with a thread of its own, so at most
+ * one request is in flight on each. When every connection is busy the request waits and goes out late, and the rate
  * achieved falls below the rate asked for, which {@link Result#achievedRate()} reports. A request fails if it is not
- * answered 202 with the comment's id within 10 s.
+ * answered 202 with the comment's id, or if the server is silent for 10 s.
  */
 final class CommentPoster implements AutoCloseable {
 
@@ -30,11 +29,11 @@ final class CommentPoster implements AutoCloseable {
     private static final long LATE_NANOS = Duration.ofMillis(10).toNanos();
     private static final int FAILURE_SAMPLES = 5;
 
-    private final URI endpoint;
-    private final String authorization;
-    private final Connections free;
-    private final ExecutorService executor;
     private final JsonMapper json = JsonMapper.builder().build();
+    /** A request is handed to whichever connection's thread takes it first; {@code put} waits until one does. */
+    private final SynchronousQueue<Request> due = new SynchronousQueue<>();
+
+    private final List<Thread> connections = new ArrayList<>();
 
     /**
      * The outcome of one {@link #post} run.
@@ -62,18 +61,52 @@ final class CommentPoster implements AutoCloseable {
         }
     }
 
+    /** One request of a run, and where its answer goes. */
+    private record Request(Run run, int index, byte[] body) {}
+
+    /** What the connections' threads record for one {@link #post} run. */
+    private static final class Run {
+        final List<String> accepted;
+        final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        final AtomicInteger failed = new AtomicInteger();
+        final long[] answeredMicros;
+        final CountDownLatch answers;
+
+        Run(int requests) {
+            accepted = Collections.synchronizedList(new ArrayList<>(requests));
+            answeredMicros = new long[requests];
+            answers = new CountDownLatch(requests);
+        }
+
+        void answered(int index, long nanos, String acceptedId, String failure) {
+            answeredMicros[index] = nanos / 1_000;
+            if (acceptedId != null) {
+                accepted.add(acceptedId);
+            } else {
+                if (failed.incrementAndGet() <= FAILURE_SAMPLES) {
+                    failures.add(failure);
+                }
+            }
+            answers.countDown();
+        }
+    }
+
     CommentPoster(URI endpoint, String apiKey, int connections) {
         if (connections < 1) {
             throw new IllegalArgumentException("At least one connection, not " + connections);
         }
-        this.endpoint = endpoint;
-        this.authorization = "Bearer " + apiKey;
-        this.executor = Executors.newFixedThreadPool(2, task -> {
-            Thread thread = new Thread(task, "comment-poster");
+        for (int i = 0; i < connections; i++) {
+            PlainHttpConnection connection = new PlainHttpConnection(
+                    endpoint,
+                    REQUEST_TIMEOUT,
+                    "Authorization: Bearer " + apiKey,
+                    "Content-Type: application/json",
+                    "Accept: application/json");
+            Thread thread = new Thread(() -> serve(connection), "comment-poster-" + i);
             thread.setDaemon(true);
-            return thread;
-        });
-        this.free = new Connections(connections, REQUEST_TIMEOUT, executor);
+            thread.start();
+            this.connections.add(thread);
+        }
     }
 
     /**
@@ -81,69 +114,63 @@ final class CommentPoster implements AutoCloseable {
      * failed; at most {@code bodies.size() / rate} seconds plus the time the last requests take.
      */
     Result post(List<byte[]> bodies, double rate) throws InterruptedException {
-        List<String> accepted = Collections.synchronizedList(new ArrayList<>(bodies.size()));
-        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
-        AtomicInteger failed = new AtomicInteger();
-        long[] answeredMicros = new long[bodies.size()];
+        Run run = new Run(bodies.size());
         int late = 0;
         long start = System.nanoTime();
         long firstStart = 0;
         long lastStart = 0;
         for (int i = 0; i < bodies.size(); i++) {
-            long due = start + (long) (i * 1e9 / rate);
-            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+            long dueAt = start + (long) (i * 1e9 / rate);
+            for (long wait = dueAt - System.nanoTime(); wait > 0; wait = dueAt - System.nanoTime()) {
                 LockSupport.parkNanos(wait);
             }
-            HttpClient client = free.take();
+            due.put(new Request(run, i, bodies.get(i)));
             long sent = System.nanoTime();
-            if (sent - due > LATE_NANOS) {
+            if (sent - dueAt > LATE_NANOS) {
                 late++;
             }
             firstStart = i == 0 ? sent : firstStart;
             lastStart = sent;
-            int index = i;
-            client.sendAsync(request(bodies.get(i)), HttpResponse.BodyHandlers.ofString())
-                    .whenComplete((response, error) -> {
-                        answeredMicros[index] = (System.nanoTime() - sent) / 1_000;
-                        String id = error == null ? acceptedId(response) : null;
-                        if (id != null) {
-                            accepted.add(id);
-                        } else {
-                            failed.incrementAndGet();
-                            if (failures.size() < FAILURE_SAMPLES) {
-                                failures.add(
-                                        error != null
-                                                ? error.toString()
-                                                : response.statusCode() + " " + response.body());
-                            }
-                        }
-                        free.giveBack(client);
-                    });
         }
-        free.awaitAllBack(REQUEST_TIMEOUT.multipliedBy(2));
+        Duration patience = REQUEST_TIMEOUT.multipliedBy(2);
+        if (!run.answers.await(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("A request was neither answered nor timed out within " + patience);
+        }
         return new Result(
-                List.copyOf(accepted),
+                List.copyOf(run.accepted),
                 bodies.size(),
-                failed.get(),
-                List.copyOf(failures),
+                run.failed.get(),
+                List.copyOf(run.failures),
                 late,
                 (lastStart - firstStart) / 1e9,
-                new Percentiles(answeredMicros));
+                new Percentiles(run.answeredMicros));
     }
 
-    private HttpRequest request(byte[] body) {
-        return HttpRequest.newBuilder(endpoint)
-                .timeout(REQUEST_TIMEOUT)
-                .header("Authorization", authorization)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+    /** A connection's thread: takes the requests that are due, one at a time, until {@link #close()}. */
+    private void serve(PlainHttpConnection connection) {
+        try (connection) {
+            while (true) {
+                Request request = due.take();
+                long sent = System.nanoTime();
+                String id = null;
+                String failure;
+                try {
+                    PlainHttpConnection.Response response = connection.post(request.body());
+                    id = acceptedId(response);
+                    failure = response.status() + " " + response.body();
+                } catch (IOException | RuntimeException e) {
+                    failure = e.toString();
+                }
+                request.run().answered(request.index(), System.nanoTime() - sent, id, failure);
+            }
+        } catch (InterruptedException e) {
+            // closed
+        }
     }
 
     /** The comment id of a 202 answer ({@code {"id": ..., "status": "PENDING"}}), or null. */
-    private String acceptedId(HttpResponse<String> response) {
-        if (response.statusCode() != 202) {
+    private String acceptedId(PlainHttpConnection.Response response) {
+        if (response.status() != 202) {
             return null;
         }
         try {
@@ -171,6 +198,6 @@ final class CommentPoster implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdownNow();
+        connections.forEach(Thread::interrupt);
     }
 }

@@ -1,0 +1,72 @@
+package io.modstream.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The latency driver's poster against the JDK's HTTP server on loopback, answering like comment-ingest. */
+class CommentPosterTest {
+
+    private HttpServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void postsEveryBodyAndCountsWhatWasAcceptedAndWhatFailed() throws Exception {
+        Set<String> connections = ConcurrentHashMap.newKeySet();
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.createContext("/api/v1/comments", exchange -> {
+            connections.add(exchange.getRemoteAddress().toString());
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            int n = Integer.parseInt(body.replaceAll("\\D", ""));
+            boolean accept = n % 3 != 0;
+            byte[] answer = (accept ? "{\"id\":\"c-" + n + "\",\"status\":\"PENDING\"}" : "{\"title\":\"Bad\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(accept ? 202 : 400, answer.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(answer);
+            }
+        });
+        server.start();
+        URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1/comments");
+        List<byte[]> bodies = IntStream.range(0, 60)
+                .mapToObj(n -> ("{\"n\":" + n + "}").getBytes(StandardCharsets.UTF_8))
+                .toList();
+
+        CommentPoster.Result result;
+        try (CommentPoster poster = new CommentPoster(endpoint, "key", 4)) {
+            result = poster.post(bodies, 300);
+        }
+
+        assertThat(result.started()).isEqualTo(60);
+        assertThat(result.acceptedIds())
+                .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 60)
+                        .filter(n -> n % 3 != 0)
+                        .mapToObj(n -> "c-" + n)
+                        .toList());
+        assertThat(result.failed()).isEqualTo(20);
+        assertThat(result.failures())
+                .hasSize(5)
+                .allSatisfy(failure -> assertThat(failure).isEqualTo("400 {\"title\":\"Bad\"}"));
+        // 60 requests due over 0.197 s: the span is at least that, whatever the machine
+        assertThat(result.spanSeconds()).isGreaterThanOrEqualTo(59 / 300.0 - 0.001);
+        assertThat(connections).hasSizeBetween(1, 4);
+    }
+}
