@@ -95,6 +95,9 @@ final class CommentPoster implements AutoCloseable {
         if (connections < 1) {
             throw new IllegalArgumentException("At least one connection, not " + connections);
         }
+        // Every connection is opened before the first request, as wrk does, so that a run measures requests, not
+        // connections being set up while the first ones are due.
+        CountDownLatch connected = new CountDownLatch(connections);
         for (int i = 0; i < connections; i++) {
             PlainHttpConnection connection = new PlainHttpConnection(
                     endpoint,
@@ -102,10 +105,15 @@ final class CommentPoster implements AutoCloseable {
                     "Authorization: Bearer " + apiKey,
                     "Content-Type: application/json",
                     "Accept: application/json");
-            Thread thread = new Thread(() -> serve(connection), "comment-poster-" + i);
+            Thread thread = new Thread(() -> serve(connection, connected), "comment-poster-" + i);
             thread.setDaemon(true);
             thread.start();
             this.connections.add(thread);
+        }
+        try {
+            connected.await(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -146,9 +154,19 @@ final class CommentPoster implements AutoCloseable {
                 new Percentiles(run.answeredMicros));
     }
 
-    /** A connection's thread: takes the requests that are due, one at a time, until {@link #close()}. */
-    private void serve(PlainHttpConnection connection) {
+    /**
+     * A connection's thread: opens its connection, then takes the requests that are due, one at a time, until
+     * {@link #close()}. A connection that cannot be opened now is tried again by its first request.
+     */
+    private void serve(PlainHttpConnection connection, CountDownLatch connected) {
         try (connection) {
+            try {
+                connection.connect();
+            } catch (IOException e) {
+                // the first request tries again, and counts as failed if it cannot
+            } finally {
+                connected.countDown();
+            }
             while (true) {
                 Request request = due.take();
                 long sent = System.nanoTime();

@@ -67,12 +67,17 @@ final class PlainHttpConnection implements Closeable {
         this.head = lines.append("Content-Length: ").toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
+    /** Opens the connection now, if it is not open, instead of with the next request. */
+    void connect() throws IOException {
+        if (socket == null) {
+            open();
+        }
+    }
+
     /** Sends {@code body} and waits for the answer; on any failure the connection is closed and the error thrown. */
     Response post(byte[] body) throws IOException {
         try {
-            if (socket == null) {
-                open();
-            }
+            connect();
             out.write(head);
             out.write((body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             out.write(body);

@@ -3,14 +3,19 @@ package io.modstream.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -68,5 +73,47 @@ class CommentPosterTest {
         // 60 requests due over 0.197 s: the span is at least that, whatever the machine
         assertThat(result.spanSeconds()).isGreaterThanOrEqualTo(59 / 300.0 - 0.001);
         assertThat(connections).hasSizeBetween(1, 4);
+    }
+
+    @Test
+    void opensEveryConnectionBeforeTheFirstRequest() throws Exception {
+        try (ServerSocket listener = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            AtomicInteger accepted = new AtomicInteger();
+            List<Socket> open = new CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        open.add(listener.accept());
+                        accepted.incrementAndGet();
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            URI endpoint = URI.create("http://127.0.0.1:" + listener.getLocalPort() + "/api/v1/comments");
+
+            CommentPoster poster = new CommentPoster(endpoint, "key", 3);
+            try {
+                // The constructor returns once the connections are open; the acceptor may count the last a moment
+                // later.
+                long giveUp = System.nanoTime() + 5_000_000_000L;
+                while (accepted.get() < 3 && System.nanoTime() < giveUp) {
+                    Thread.sleep(10);
+                }
+                assertThat(accepted).hasValue(3);
+                for (Socket socket : open) {
+                    assertThat(socket.getInputStream().available())
+                            .as("nothing sent yet")
+                            .isZero();
+                }
+            } finally {
+                poster.close();
+                for (Socket socket : open) {
+                    socket.close();
+                }
+            }
+        }
     }
 }
