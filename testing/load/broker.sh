@@ -124,8 +124,9 @@ run_driver() {
   local limit=$1
   shift
   # On two cores the JDK's common pool has one thread, and CompletableFuture's default executor then starts a new
-  # thread for every task; java.net.http's sendAsync completes every response through it, so the fixed-rate drivers
-  # started a thread per request and took CPU from the services they measure. Two threads keep the pool in use.
+  # thread for every task; java.net.http's sendAsync completes every response through it, so a fixed-rate driver on it
+  # (the read-side benchmark's reader; the latency driver has used plain sockets since) started a thread per request
+  # and took CPU from the services it measures. Two threads keep the pool in use.
   # DRIVER_JVM adds JVM options to the driver (empty by default).
   timeout -k 60 "$limit" "$JAVA" -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 ${DRIVER_JVM:-} "$@" &
   DRIVER_PID=$!
