@@ -82,10 +82,8 @@ final class CommentPoster implements AutoCloseable {
             answeredMicros[index] = nanos / 1_000;
             if (acceptedId != null) {
                 accepted.add(acceptedId);
-            } else {
-                if (failed.incrementAndGet() <= FAILURE_SAMPLES) {
-                    failures.add(failure);
-                }
+            } else if (failed.incrementAndGet() <= FAILURE_SAMPLES) {
+                failures.add(failure);
             }
             answers.countDown();
         }
