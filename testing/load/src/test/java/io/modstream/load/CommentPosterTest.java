@@ -14,29 +14,21 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The latency driver's poster against the JDK's HTTP server on loopback, answering like comment-ingest. */
 class CommentPosterTest {
 
-    private HttpServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.stop(0);
-        }
-    }
-
     @Test
     void postsEveryBodyAndCountsWhatWasAcceptedAndWhatFailed() throws Exception {
         Set<String> connections = ConcurrentHashMap.newKeySet();
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        ExecutorService handlers = Executors.newFixedThreadPool(4);
+        server.setExecutor(handlers);
         server.createContext("/api/v1/comments", exchange -> {
             connections.add(exchange.getRemoteAddress().toString());
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -58,6 +50,9 @@ class CommentPosterTest {
         CommentPoster.Result result;
         try (CommentPoster poster = new CommentPoster(endpoint, "key", 4)) {
             result = poster.post(bodies, 300);
+        } finally {
+            server.stop(0);
+            handlers.shutdownNow();
         }
 
         assertThat(result.started()).isEqualTo(60);
