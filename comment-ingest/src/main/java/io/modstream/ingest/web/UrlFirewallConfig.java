@@ -41,6 +41,18 @@ class UrlFirewallConfig {
 
     @Bean
     ServerExchangeRejectedHandler refusedUrlProblem(ProblemResponses problems) {
-        return (exchange, refused) -> problems.write(exchange, HttpStatus.BAD_REQUEST, refused.getMessage() + ".");
+        return (exchange, refused) ->
+                problems.write(exchange, HttpStatus.BAD_REQUEST, withoutValue(refused.getMessage()));
+    }
+
+    /**
+     * The firewall's reason, without the refused header's value, which it quotes whole: that value may be the site's
+     * API key ({@code Authorization}), and an answer is no place to repeat a secret.
+     */
+    static String withoutValue(String reason) {
+        int value = reason.indexOf(" has a value ");
+        return value < 0
+                ? reason + "."
+                : reason.substring(0, value) + " has a value with a control character or an unassigned code point.";
     }
 }

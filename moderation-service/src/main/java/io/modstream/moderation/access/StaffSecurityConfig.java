@@ -317,7 +317,19 @@ class StaffSecurityConfig {
     @Bean
     ServerExchangeRejectedHandler refusedUrlProblem(JsonMapper json) {
         ProblemWriter problems = new ProblemWriter(json);
-        return (exchange, refused) -> problems.write(exchange, HttpStatus.BAD_REQUEST, refused.getMessage() + ".");
+        return (exchange, refused) ->
+                problems.write(exchange, HttpStatus.BAD_REQUEST, withoutValue(refused.getMessage()));
+    }
+
+    /**
+     * The firewall's reason, without the refused header's value, which it quotes whole: that value may be a password
+     * or a token ({@code Authorization}), and an answer is no place to repeat a secret.
+     */
+    static String withoutValue(String reason) {
+        int value = reason.indexOf(" has a value ");
+        return value < 0
+                ? reason + "."
+                : reason.substring(0, value) + " has a value with a control character or an unassigned code point.";
     }
 
     /** Writes RFC 9457 problem documents for errors raised before any controller runs. */
