@@ -1,5 +1,6 @@
 package io.modstream.ingest.web;
 
+import io.modstream.web.FirewallRefusals;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,17 +43,6 @@ class UrlFirewallConfig {
     @Bean
     ServerExchangeRejectedHandler refusedUrlProblem(ProblemResponses problems) {
         return (exchange, refused) ->
-                problems.write(exchange, HttpStatus.BAD_REQUEST, withoutValue(refused.getMessage()));
-    }
-
-    /**
-     * The firewall's reason, without the refused header's value, which it quotes whole: that value may be the site's
-     * API key ({@code Authorization}), and an answer is no place to repeat a secret.
-     */
-    static String withoutValue(String reason) {
-        int value = reason.indexOf(" has a value ");
-        return value < 0
-                ? reason + "."
-                : reason.substring(0, value) + " has a value with a control character or an unassigned code point.";
+                problems.write(exchange, HttpStatus.BAD_REQUEST, FirewallRefusals.detail(refused.getMessage()));
     }
 }

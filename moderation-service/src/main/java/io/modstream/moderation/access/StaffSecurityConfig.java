@@ -5,6 +5,7 @@ import io.modstream.moderation.ModerationProperties.Role;
 import io.modstream.moderation.access.throttle.SignInProperties;
 import io.modstream.moderation.access.throttle.SignInThrottle;
 import io.modstream.moderation.apitokens.BearerTokenAuthentication;
+import io.modstream.web.FirewallRefusals;
 import java.net.URI;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
@@ -318,18 +319,7 @@ class StaffSecurityConfig {
     ServerExchangeRejectedHandler refusedUrlProblem(JsonMapper json) {
         ProblemWriter problems = new ProblemWriter(json);
         return (exchange, refused) ->
-                problems.write(exchange, HttpStatus.BAD_REQUEST, withoutValue(refused.getMessage()));
-    }
-
-    /**
-     * The firewall's reason, without the refused header's value, which it quotes whole: that value may be a password
-     * or a token ({@code Authorization}), and an answer is no place to repeat a secret.
-     */
-    static String withoutValue(String reason) {
-        int value = reason.indexOf(" has a value ");
-        return value < 0
-                ? reason + "."
-                : reason.substring(0, value) + " has a value with a control character or an unassigned code point.";
+                problems.write(exchange, HttpStatus.BAD_REQUEST, FirewallRefusals.detail(refused.getMessage()));
     }
 
     /** Writes RFC 9457 problem documents for errors raised before any controller runs. */
