@@ -136,18 +136,11 @@ final class PlainHttpConnection implements Closeable {
                 }
             }
         }
-        byte[] body;
-        if (chunked) {
-            body = readChunked();
-        } else if (length >= 0) {
-            body = readExactly(length);
-        } else if (status == 204 || status == 304 || status / 100 == 1) {
-            body = new byte[0];
-        } else {
-            // Neither framing: the body runs to the end of the connection.
-            body = readToEnd();
-            closeAfter = true;
+        if (!chunked && length < 0) {
+            // comment-ingest (Reactor Netty) frames every answer; one that is not cannot be read on a kept connection.
+            throw new IOException("An answer (status " + status + ") with neither Content-Length nor chunked framing");
         }
+        byte[] body = chunked ? readChunked() : readExactly(length);
         if (closeAfter) {
             close();
         }
@@ -183,14 +176,6 @@ final class PlainHttpConnection implements Closeable {
         byte[] bytes = in.readNBytes((int) length);
         if (bytes.length < length) {
             throw new EOFException("The connection closed after " + bytes.length + " of " + length + " bytes");
-        }
-        return bytes;
-    }
-
-    private byte[] readToEnd() throws IOException {
-        byte[] bytes = in.readNBytes(MAX_BODY + 1);
-        if (bytes.length > MAX_BODY) {
-            throw new IOException("An answer of more than " + MAX_BODY + " bytes");
         }
         return bytes;
     }
