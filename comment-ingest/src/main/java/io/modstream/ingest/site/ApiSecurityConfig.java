@@ -1,9 +1,7 @@
 package io.modstream.ingest.site;
 
-import io.modstream.ingest.observability.IngestMetrics;
-import io.modstream.ingest.quota.SiteQuotaFilter;
-import io.modstream.ingest.quota.SiteQuotas;
 import io.modstream.ingest.web.ProblemResponses;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -13,17 +11,19 @@ import org.springframework.security.authentication.ReactiveAuthenticationManager
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
  * Site backends authenticate every request with their API key; there are no sessions, cookies or forms, so CSRF
- * protection has nothing to protect. Health stays open for load balancers; everything else needs a site. A site's
- * comments then spend its quota ({@link SiteQuotaFilter}).
+ * protection has nothing to protect. Health stays open for load balancers; everything else needs a site. Submissions
+ * are authenticated, and spend the site's quota, in {@link SubmissionGate} instead of this chain.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfig {
@@ -40,19 +40,8 @@ class ApiSecurityConfig {
     }
 
     @Bean
-    SecurityWebFilterChain apiSecurity(
-            ServerHttpSecurity http,
-            SiteApiKeys keys,
-            ProblemResponses problems,
-            SiteQuotas quotas,
-            IngestMetrics metrics) {
-        ServerAuthenticationEntryPoint unauthorized = (exchange, cause) -> {
-            exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
-            String detail = cause instanceof BadCredentialsException
-                    ? cause.getMessage()
-                    : "Send the site's API key as 'Authorization: Bearer <key>'.";
-            return problems.write(exchange, HttpStatus.UNAUTHORIZED, detail);
-        };
+    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, SiteApiKeys keys, ProblemResponses problems) {
+        ServerAuthenticationEntryPoint unauthorized = (exchange, cause) -> unauthorized(problems, exchange, cause);
 
         // The authentication manager has nothing left to do: the converter already resolved the site.
         ReactiveAuthenticationManager alreadyResolved = Mono::just;
@@ -61,7 +50,9 @@ class ApiSecurityConfig {
         apiKeyFilter.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(unauthorized));
         apiKeyFilter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
 
-        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+        // Submissions are authenticated by SubmissionGate, outside this chain (its javadoc says why).
+        return http.securityMatcher(SubmissionGate.OTHER_REQUESTS)
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
@@ -69,12 +60,10 @@ class ApiSecurityConfig {
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .addFilterAt(apiKeyFilter, SecurityWebFiltersOrder.AUTHENTICATION)
-                // The site's comment quota: once the site is known, before the body is read (docs/limits.md).
-                .addFilterAfter(new SiteQuotaFilter(quotas, problems, metrics), SecurityWebFiltersOrder.AUTHORIZATION)
                 .authorizeExchange(exchanges -> exchanges
-                        // The API first: the rules are tried in order, and every comment would otherwise be matched
+                        // The API first: the rules are tried in order, and every request would otherwise be matched
                         // against each open path below first (a dozen patterns, and a debug message formatted for each
-                        // even with debug logging off: 2 % of the CPU per comment, docs/benchmarks.md).
+                        // even with debug logging off, docs/benchmarks.md).
                         .pathMatchers("/api/**")
                         .hasRole("SITE")
                         // Read-only; in production keep the actuator paths to the internal network.
@@ -99,5 +88,18 @@ class ApiSecurityConfig {
                         .accessDeniedHandler((exchange, denied) ->
                                 problems.write(exchange, HttpStatus.FORBIDDEN, "This key may not do that.")))
                 .build();
+    }
+
+    /**
+     * The 401 for a request without a valid site key, on every route: {@code WWW-Authenticate: Bearer} and a problem
+     * document saying what was wrong with the key, or how to send one.
+     */
+    static Mono<Void> unauthorized(
+            ProblemResponses problems, ServerWebExchange exchange, @Nullable AuthenticationException cause) {
+        exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
+        String detail = cause instanceof BadCredentialsException
+                ? cause.getMessage()
+                : "Send the site's API key as 'Authorization: Bearer <key>'.";
+        return problems.write(exchange, HttpStatus.UNAUTHORIZED, detail);
     }
 }

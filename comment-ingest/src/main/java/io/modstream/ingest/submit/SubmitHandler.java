@@ -5,6 +5,7 @@ import io.modstream.events.CommentSubmitted;
 import io.modstream.ingest.IngestProperties;
 import io.modstream.ingest.observability.InTrace;
 import io.modstream.ingest.observability.IngestMetrics;
+import io.modstream.ingest.site.SubmissionGate;
 import io.modstream.ingest.status.CommentStatuses;
 import io.modstream.ingest.web.ConnectionThreads;
 import io.modstream.ingest.web.ProblemAnswers;
@@ -34,9 +35,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -101,12 +99,8 @@ class SubmitHandler {
         return Mono.defer(() -> {
                     Charset charset = checkContentType(request).getCharset();
                     checkAccept(request);
-                    return ReactiveSecurityContextHolder.getContext()
-                            .map(SecurityContext::getAuthentication)
-                            .map(Authentication::getPrincipal)
-                            .cast(String.class)
-                            .zipWith(body(request, charset))
-                            .flatMap(siteAndBody -> submit(request, siteAndBody.getT1(), siteAndBody.getT2()));
+                    String siteId = SubmissionGate.siteOf(request.exchange());
+                    return body(request, charset).flatMap(comment -> submit(request, siteId, comment));
                 })
                 .onErrorResume(error -> problems.answer(request, error));
     }
