@@ -55,6 +55,14 @@ public class SubmissionGate implements WebFilter {
      */
     static final int ORDER = -99;
 
+    static final String PATH = "/api/v1/comments";
+
+    /**
+     * Matched as the route matches it (a path pattern, on the decoded segments), so that every spelling of the path
+     * that reaches the submit handler, {@code /api/v1/%63omments} too, passes through here and nowhere else.
+     */
+    private static final PathPattern SUBMISSIONS = PathPatternParser.defaultInstance.parse(PATH);
+
     /** The exchange attribute holding the authenticated site's id, on a submission the gate let through. */
     public static final String SITE = SubmissionGate.class.getName() + ".site";
 
@@ -62,8 +70,6 @@ public class SubmissionGate implements WebFilter {
     static final ServerWebExchangeMatcher OTHER_REQUESTS = exchange -> isSubmission(exchange)
             ? ServerWebExchangeMatcher.MatchResult.notMatch()
             : ServerWebExchangeMatcher.MatchResult.match();
-
-    static final String PATH = "/api/v1/comments";
 
     private final SiteApiKeys keys;
     private final SiteQuotas quotas;
@@ -87,12 +93,6 @@ public class SubmissionGate implements WebFilter {
                         .blockFirst())
                 .orElseThrow(() -> new IllegalStateException("The security chain writes no response headers"));
     }
-
-    /**
-     * Matched as the route matches it (a path pattern, on the decoded segments), so that every spelling of the path
-     * that reaches the submit handler, {@code /api/v1/%63omments} too, passes through here and nowhere else.
-     */
-    private static final PathPattern SUBMISSIONS = PathPatternParser.defaultInstance.parse(PATH);
 
     /** {@code POST /api/v1/comments}, however the path is spelt. */
     static boolean isSubmission(ServerWebExchange exchange) {
