@@ -55,7 +55,8 @@ public class SubmissionGate implements WebFilter {
      */
     static final int ORDER = -99;
 
-    static final String PATH = "/api/v1/comments";
+    /** The submissions' route ({@code SubmitRoutes} maps this constant), so the gate and the route cannot drift apart. */
+    public static final String PATH = "/api/v1/comments";
 
     /**
      * Matched as the route matches it (a path pattern, on the decoded segments), so that every spelling of the path
