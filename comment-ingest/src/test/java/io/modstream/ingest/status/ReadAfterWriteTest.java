@@ -38,7 +38,8 @@ class ReadAfterWriteTest {
 
     @BeforeAll
     static void startTwoInstances() {
-        accepting = instance("a");
+        // Accepted comments would stay in its heap for ten minutes unless its read side says its store has them.
+        accepting = instance("a", "--modstream.ingest.status.accepted-for=10m");
         // The reading instance lags: its global consumer waits up to 300 ms for more data before it fetches, so a
         // read straight after the 202 would find nothing there without the read-after-write wait (it answered 404
         // with read-after-write-wait=0s). The wait is generous here: on a loaded 2-core machine 2 s was not enough.
@@ -84,6 +85,24 @@ class ReadAfterWriteTest {
                     .jsonPath("$.status")
                     .isEqualTo("PENDING");
         }
+    }
+
+    @Test
+    void theAcceptingInstanceHoldsAcceptedCommentsInTheHeapOnlyUntilItsStoreHasThem() {
+        WebTestClient http = client(accepting);
+        String id = post(http, "Held until stored");
+        JustAccepted held = accepting.getBean(JustAccepted.class);
+
+        await().atMost(WAIT).until(() -> held.size() == 0);
+        http.get()
+                .uri("/api/v1/comments/" + id)
+                .header("Authorization", "Bearer " + ReadSideTest.KEY_A)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("PENDING");
     }
 
     @Test
