@@ -36,6 +36,7 @@ final class StatusProcessor implements Processor<byte[], byte[], Void, Void> {
     private final boolean feeds;
     /** Told of each comment read from the topic once the store has it (or had it, or it is past the retention). */
     private final Consumer<String> stored;
+
     private final ReadSideTopology.Settings settings;
     private @Nullable ProcessorContext<Void, Void> context;
     private @Nullable KeyValueStore<Bytes, byte[]> store;
