@@ -75,15 +75,7 @@ class ReadAfterWriteTest {
         WebTestClient readFrom = client(other);
         for (int i = 0; i < 5; i++) {
             String id = post(postTo, "Comment " + i);
-            readFrom.get()
-                    .uri("/api/v1/comments/" + id)
-                    .header("Authorization", "Bearer " + ReadSideTest.KEY_A)
-                    .exchange()
-                    .expectStatus()
-                    .isOk()
-                    .expectBody()
-                    .jsonPath("$.status")
-                    .isEqualTo("PENDING");
+            assertPending(readFrom, id);
         }
     }
 
@@ -94,15 +86,7 @@ class ReadAfterWriteTest {
         JustAccepted held = accepting.getBean(JustAccepted.class);
 
         await().atMost(WAIT).until(() -> held.size() == 0);
-        http.get()
-                .uri("/api/v1/comments/" + id)
-                .header("Authorization", "Bearer " + ReadSideTest.KEY_A)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.status")
-                .isEqualTo("PENDING");
+        assertPending(http, id);
     }
 
     @Test
@@ -114,6 +98,18 @@ class ReadAfterWriteTest {
                 .exchange()
                 .expectStatus()
                 .isNotFound();
+    }
+
+    private static void assertPending(WebTestClient http, String commentId) {
+        http.get()
+                .uri("/api/v1/comments/" + commentId)
+                .header("Authorization", "Bearer " + ReadSideTest.KEY_A)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("PENDING");
     }
 
     private String post(WebTestClient http, String body) {
