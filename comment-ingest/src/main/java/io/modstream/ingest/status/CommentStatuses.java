@@ -1,5 +1,7 @@
 package io.modstream.ingest.status;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.modstream.events.CommentSubmitted;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,10 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
  * comment) and that each instance reads every record of the four topics.
  *
  * <p><b>Read after write.</b> What this instance accepts is remembered in a small bounded heap cache until its store
- * has it ({@link JustAccepted}), so its caller sees PENDING at once. A read that finds nothing (a comment accepted by
- * another instance a moment ago) looks up where {@code comments.submitted} ends, waits, without blocking a thread,
- * until this instance has applied that far ({@link StatusProperties#readAfterWriteWait()} at most), then reads again;
- * only then is it 404.
+ * has it, so its caller sees PENDING at once. A read that finds nothing (a comment accepted by another instance a
+ * moment ago) looks up where {@code comments.submitted} ends, waits, without blocking a thread, until this instance
+ * has applied that far ({@link StatusProperties#readAfterWriteWait()} at most), then reads again; only then is it 404.
  *
  * <p>Thread-safe: the global thread writes the stores, request threads read them.
  */
@@ -52,7 +53,7 @@ public class CommentStatuses {
     private final SubmittedEnds ends;
     private final StatusProperties properties;
     private final JsonMapper json;
-    private final JustAccepted accepted;
+    private final Cache<String, CommentStatus> accepted;
     private final AtomicInteger waiting = new AtomicInteger();
     private volatile @Nullable Opened opened;
 
@@ -61,14 +62,16 @@ public class CommentStatuses {
             LiveApprovals approvals,
             SubmittedEnds ends,
             StatusProperties properties,
-            JsonMapper json,
-            JustAccepted accepted) {
+            JsonMapper json) {
         this.streams = streams;
         this.approvals = approvals;
         this.ends = ends;
         this.properties = properties;
         this.json = json;
-        this.accepted = accepted;
+        this.accepted = Caffeine.newBuilder()
+                .maximumSize(properties.acceptedMax())
+                .expireAfterWrite(properties.acceptedFor())
+                .build();
     }
 
     /**
@@ -116,7 +119,7 @@ public class CommentStatuses {
 
     /** Records a comment this instance has just published, so its status is known here at once. */
     public void accepted(CommentSubmitted comment) {
-        accepted.remember(CommentStatus.pending(comment));
+        accepted.put(comment.commentId(), CommentStatus.pending(comment));
     }
 
     /**
@@ -158,9 +161,10 @@ public class CommentStatuses {
         StatusStore store = store();
         Optional<CommentStatus> stored = store == null ? Optional.empty() : store.status(commentId);
         if (stored.isPresent()) {
+            accepted.invalidate(commentId); // the store has it now: no need to hold it in the heap
             return stored;
         }
-        return accepted.get(commentId);
+        return Optional.ofNullable(accepted.getIfPresent(commentId));
     }
 
     /**

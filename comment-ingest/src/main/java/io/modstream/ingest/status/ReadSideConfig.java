@@ -23,11 +23,7 @@ class ReadSideConfig {
 
     @Bean
     StreamsBuilderFactoryBeanConfigurer readSideTopology(
-            StatusProperties properties,
-            JsonMapper json,
-            LiveApprovals approvals,
-            JustAccepted accepted,
-            MeterRegistry meters) {
+            StatusProperties properties, JsonMapper json, LiveApprovals approvals, MeterRegistry meters) {
         Counter applied = Counter.builder("modstream.read.side.records.applied")
                 .description("Records of comments.submitted and the outcome topics applied to the read side's stores,"
                         + " including those read again while a store is rebuilt")
@@ -40,7 +36,6 @@ class ReadSideConfig {
                 Clock.systemUTC(),
                 json,
                 approvals::approved,
-                accepted::stored,
                 applied::increment);
         return factory -> {
             // KafkaStreams#start() blocks while global stores are restored: ReadSideStarter starts it off the

@@ -52,8 +52,6 @@ final class ReadSideTopology {
      * @param clock the wall clock the retention is measured with
      * @param json how statuses are read and written
      * @param approved told of each comment newly added to a thread's feed, on the global thread
-     * @param submitted told of the id of each comment {@code statuses-submitted} has applied (stored now, or before), on
-     *     the global thread
      * @param applied told of every record applied, also while a store is rebuilt, on the global thread
      */
     record Settings(
@@ -64,7 +62,6 @@ final class ReadSideTopology {
             Clock clock,
             JsonMapper json,
             Consumer<CommentStatus> approved,
-            Consumer<String> submitted,
             Runnable applied) {}
 
     /**
@@ -88,11 +85,10 @@ final class ReadSideTopology {
         Function<byte[], CommentStatus> outcome =
                 value -> CommentStatus.of(json.readValue(value, CommentModerated.class));
         SourceTopics topics = settings.topics();
-        Consumer<String> none = id -> {};
-        addStore(builder, SUBMITTED_STORE, topics.submitted(), pending, false, settings.submitted(), settings);
-        addStore(builder, REVIEW_STORE, topics.review(), outcome, false, none, settings);
-        addStore(builder, REJECTED_STORE, topics.rejected(), outcome, false, none, settings);
-        addStore(builder, APPROVED_STORE, topics.approved(), outcome, true, none, settings);
+        addStore(builder, SUBMITTED_STORE, topics.submitted(), pending, false, settings);
+        addStore(builder, REVIEW_STORE, topics.review(), outcome, false, settings);
+        addStore(builder, REJECTED_STORE, topics.rejected(), outcome, false, settings);
+        addStore(builder, APPROVED_STORE, topics.approved(), outcome, true, settings);
     }
 
     private static void addStore(
@@ -101,7 +97,6 @@ final class ReadSideTopology {
             String topic,
             Function<byte[], CommentStatus> read,
             boolean feeds,
-            Consumer<String> stored,
             Settings settings) {
         builder.addGlobalStore(
                 // A global store is rebuilt from its source topic: it has no changelog of its own.
@@ -110,6 +105,6 @@ final class ReadSideTopology {
                         .withCachingDisabled(),
                 topic,
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(store + "-source"),
-                () -> new StatusProcessor(store, read, feeds, stored, settings));
+                () -> new StatusProcessor(store, read, feeds, settings));
     }
 }

@@ -3,7 +3,6 @@ package io.modstream.ingest.status;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -34,24 +33,16 @@ final class StatusProcessor implements Processor<byte[], byte[], Void, Void> {
     private final String storeName;
     private final Function<byte[], CommentStatus> read;
     private final boolean feeds;
-    /** Told of each comment read from the topic once the store has it (or had it, or it is past the retention). */
-    private final Consumer<String> stored;
-
     private final ReadSideTopology.Settings settings;
     private @Nullable ProcessorContext<Void, Void> context;
     private @Nullable KeyValueStore<Bytes, byte[]> store;
     private long nextPurgeAt;
 
     StatusProcessor(
-            String storeName,
-            Function<byte[], CommentStatus> read,
-            boolean feeds,
-            Consumer<String> stored,
-            ReadSideTopology.Settings settings) {
+            String storeName, Function<byte[], CommentStatus> read, boolean feeds, ReadSideTopology.Settings settings) {
         this.storeName = storeName;
         this.read = read;
         this.feeds = feeds;
-        this.stored = stored;
         this.settings = settings;
     }
 
@@ -85,21 +76,17 @@ final class StatusProcessor implements Processor<byte[], byte[], Void, Void> {
             log.warn("Skipped an unreadable record in {}: {}", storeName, e.getMessage());
             return;
         }
-        if (!status.submittedAt().isBefore(horizon())) { // else past the retention, e.g. while a store is rebuilt
-            store(store, status);
+        if (status.submittedAt().isBefore(horizon())) {
+            return; // past the retention already, e.g. while a store is rebuilt from the whole topic
         }
-        stored.accept(status.id());
-    }
-
-    private void store(KeyValueStore<Bytes, byte[]> store, CommentStatus status) {
         Bytes key = StoreKeys.status(status.id());
         if (store.get(key) != null) {
             return;
         }
-        byte[] value = settings.json().writeValueAsBytes(status);
-        store.put(key, value);
+        byte[] stored = settings.json().writeValueAsBytes(status);
+        store.put(key, stored);
         store.put(StoreKeys.age(status.submittedAt(), status.id()), NOTHING);
-        if (feeds && addToFeed(store, status, value)) {
+        if (feeds && addToFeed(store, status, stored)) {
             settings.approved().accept(status);
         }
     }

@@ -20,8 +20,7 @@ import org.springframework.validation.annotation.Validated;
  *     {@code comments.submitted} held when the read came in (a comment accepted by another instance), before 404
  * @param maxWaitingReads at most this many reads wait at once; beyond that, a miss answers at once
  * @param acceptedMax at most this many just-accepted comments are remembered in the heap until the store has them
- * @param acceptedFor how long a just-accepted comment is remembered in the heap at most; it is dropped as soon as the
- *     store has it
+ * @param acceptedFor how long a just-accepted comment is remembered in the heap
  */
 @ConfigurationProperties("modstream.ingest.status")
 @Validated

@@ -147,7 +147,6 @@ class ReadSideRestartTest {
                         Clock.systemUTC(),
                         json,
                         comment -> {},
-                        id -> {},
                         applied::incrementAndGet));
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "read-side-restart-test");
