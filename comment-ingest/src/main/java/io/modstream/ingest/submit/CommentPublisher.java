@@ -66,6 +66,10 @@ class CommentPublisher {
                 // The acknowledgement completes the future on the producer's one I/O thread; what follows (the
                 // status, metrics, the 202) must not run there, or every request queues behind that one thread.
                 .publishOn(then)
+                // Reactor's timeout describes its source by name on every subscription; unnamed, it walks the chain
+                // and runs a regex over class names to make one up, 2 % of an event loop's time per comment (JFR,
+                // docs/benchmarks.md). A name is found at once, and the rare timeout's message names the step.
+                .name("kafka-acknowledgement")
                 .timeout(timeout)
                 .transform(InTrace.onError(e -> log.warn(
                         "Comment {} of site {} not acknowledged by Kafka: {}",
