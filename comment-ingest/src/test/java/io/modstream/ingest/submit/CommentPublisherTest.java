@@ -39,6 +39,8 @@ class CommentPublisherTest {
 
         CompletableFuture<Void> published =
                 publisher.publish(comment(), Schedulers.immediate()).toFuture();
+        // The first send of a publisher runs on a thread that may block (no acknowledgement seen yet): wait for it.
+        assertThat(kafka.sent).succeedsWithin(Duration.ofSeconds(5));
         assertThat(published).isNotDone();
 
         kafka.acknowledge();
@@ -85,7 +87,7 @@ class CommentPublisherTest {
 
         private final CompletableFuture<SendResult<String, CommentSubmitted>> acknowledgement =
                 new CompletableFuture<>();
-        private ProducerRecord<String, CommentSubmitted> sent;
+        final CompletableFuture<ProducerRecord<String, CommentSubmitted>> sent = new CompletableFuture<>();
 
         AnsweringTemplate() {
             super(new DefaultKafkaProducerFactory<>(Map.of()));
@@ -94,13 +96,14 @@ class CommentPublisherTest {
         @Override
         public CompletableFuture<SendResult<String, CommentSubmitted>> send(
                 String topic, String key, CommentSubmitted data) {
-            sent = new ProducerRecord<>(topic, key, data);
+            sent.complete(new ProducerRecord<>(topic, key, data));
             return acknowledgement;
         }
 
         void acknowledge() {
-            RecordMetadata metadata = new RecordMetadata(new TopicPartition(sent.topic(), 0), 0, 0, 0, 0, 0);
-            acknowledgement.complete(new SendResult<>(sent, metadata));
+            ProducerRecord<String, CommentSubmitted> record = sent.join();
+            RecordMetadata metadata = new RecordMetadata(new TopicPartition(record.topic(), 0), 0, 0, 0, 0, 0);
+            acknowledgement.complete(new SendResult<>(record, metadata));
         }
     }
 }
