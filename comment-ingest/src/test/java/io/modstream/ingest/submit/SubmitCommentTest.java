@@ -81,6 +81,23 @@ class SubmitCommentTest {
     }
 
     @Test
+    void the202IsTheAcceptedDocumentInJson() {
+        var result = post(VALID)
+                .exchange()
+                .expectStatus()
+                .isAccepted()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_JSON)
+                .expectBody()
+                .returnResult();
+        byte[] body = result.getResponseBodyContent();
+
+        assertThat(new String(body, StandardCharsets.UTF_8))
+                .matches("\\{\"id\":\"[0-9a-f-]{36}\",\"status\":\"PENDING\"\\}");
+        assertThat(result.getResponseHeaders().getContentLength()).isEqualTo(body.length);
+    }
+
+    @Test
     void siteIdComesFromTheKeyNotFromTheBody() {
         String claimsOtherSite = VALID.replace("{\"threadId\"", "{\"siteId\":\"site-b\",\"threadId\"");
         String id = acceptedId(post(claimsOtherSite));
