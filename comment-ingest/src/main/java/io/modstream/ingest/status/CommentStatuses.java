@@ -114,8 +114,9 @@ public class CommentStatuses {
      *
      * @param comments newest first
      * @param total how many approved comments the thread has
+     * @param more whether the thread has older approved comments than this page's last
      */
-    public record ThreadPage(List<CommentStatus> comments, int total) {}
+    public record ThreadPage(List<CommentStatus> comments, int total, boolean more) {}
 
     /** Records a comment this instance has just published, so its status is known here at once. */
     public void accepted(CommentSubmitted comment) {
@@ -142,9 +143,14 @@ public class CommentStatuses {
         }));
     }
 
-    /** A page of the thread's approved comments, newest first. */
+    /** A page of the thread's approved comments by number, newest first. */
     public ThreadPage approved(String siteId, String threadId, int page, int size) {
         return openStore().approved(siteId, threadId, page, size);
+    }
+
+    /** The thread's approved comments that come before {@code before} in the feed's order, newest first. */
+    public ThreadPage approvedBefore(String siteId, String threadId, FeedKey before, int size) {
+        return openStore().approvedBefore(siteId, threadId, before, size);
     }
 
     /** At most {@code limit} of the thread's approved comments after {@code after} in the feed's order, oldest first. */

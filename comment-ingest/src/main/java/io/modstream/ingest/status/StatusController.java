@@ -42,6 +42,13 @@ class StatusController {
     static final long HEARTBEAT_SECONDS = 20;
     static final int REPLAY_PAGE = 500;
 
+    /**
+     * How deep into a thread pages by number reach: {@code (page + 1) * size} at most. Each page by number steps over
+     * every newer comment in the store, so its cost grows with its depth; past this, {@code before} pages at the
+     * same cost at any depth.
+     */
+    static final int MAX_PAGE_DEPTH = 1_000;
+
     private static final String THREAD_ID = "The thread id exactly as submitted, percent-encoded as one path segment"
             + " (as encodeURIComponent does): a slash is %2F, a space %20, so news/2026/11/space station is"
             + " news%2F2026%2F11%2Fspace%20station. Unencoded slashes make it another path, which answers 404.";
@@ -91,6 +98,8 @@ class StatusController {
      * An approved comment, ready to show.
      *
      * @param id the comment id
+     * @param eventId its place in the thread: the thread stream's event id ({@code Last-Event-ID}) and a page's
+     *     {@code before}
      * @param parentId the comment it replies to, if any
      * @param authorName the name the site sent
      * @param sanitizedText the text
@@ -100,6 +109,7 @@ class StatusController {
      */
     record ThreadComment(
             String id,
+            String eventId,
             @Nullable String parentId,
             @Nullable String authorName,
             @Nullable String sanitizedText,
@@ -110,6 +120,7 @@ class StatusController {
         static ThreadComment of(CommentStatus status) {
             return new ThreadComment(
                     status.id(),
+                    status.eventId(),
                     status.parentId(),
                     status.authorName(),
                     status.sanitizedText(),
@@ -123,11 +134,27 @@ class StatusController {
      * A page of a thread.
      *
      * @param comments approved comments, newest first
-     * @param page the page number, from 0
+     * @param page the page number, from 0 (0 for a page asked for with {@code before})
      * @param size the page size asked for
      * @param total approved comments in the thread
+     * @param nextBefore the {@code before} of the next, older page; null when there is none
      */
-    record ThreadAnswer(List<ThreadComment> comments, int page, int size, int total) {}
+    record ThreadAnswer(
+            List<ThreadComment> comments,
+            int page,
+            int size,
+            int total,
+            @Nullable String nextBefore) {
+
+        static ThreadAnswer of(CommentStatuses.ThreadPage found, int page, int size) {
+            List<ThreadComment> comments =
+                    found.comments().stream().map(ThreadComment::of).toList();
+            String nextBefore = found.more() && !comments.isEmpty()
+                    ? comments.get(comments.size() - 1).eventId()
+                    : null;
+            return new ThreadAnswer(comments, page, size, found.total(), nextBefore);
+        }
+    }
 
     @Operation(
             summary = "What became of a comment: PENDING, IN_REVIEW, APPROVED or REJECTED",
@@ -164,16 +191,37 @@ class StatusController {
                         .orElseThrow(() -> notFound("No comment " + commentId + " from this site.")));
     }
 
-    @Operation(summary = "A thread's approved comments, newest first, paged")
+    @Operation(
+            summary = "A thread's approved comments, newest first, paged",
+            description = "Page by number (page, size) up to " + MAX_PAGE_DEPTH + " comments deep, or from any"
+                    + " depth with before: the nextBefore of the page before (any comment's eventId works too)."
+                    + " A page by before costs the same however deep it is.")
     @GetMapping(path = "/api/v1/threads/{threadId}/comments", produces = MediaType.APPLICATION_JSON_VALUE)
     ThreadAnswer thread(
             @AuthenticationPrincipal String siteId,
             @Parameter(description = THREAD_ID) @PathVariable @Size(max = 200) String threadId,
-            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        CommentStatuses.ThreadPage comments = statuses.approved(siteId, threadId, page, size);
-        return new ThreadAnswer(
-                comments.comments().stream().map(ThreadComment::of).toList(), page, size, comments.total());
+            @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE_DEPTH) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+            @Parameter(description = "Older than this comment: a page's nextBefore, or a comment's eventId")
+                    @RequestParam(required = false)
+                    @Nullable
+                    @Size(max = 200)
+                    String before) {
+        if (before != null) {
+            if (page != 0) {
+                throw badRequest("Give either page or before, not both.");
+            }
+            CommentStatuses.FeedKey cursor = CommentStatuses.FeedKey.parse(before);
+            if (cursor == null) {
+                throw badRequest("before must be a comment's eventId, as nextBefore gives it, not '" + before + "'.");
+            }
+            return ThreadAnswer.of(statuses.approvedBefore(siteId, threadId, cursor, size), 0, size);
+        }
+        if ((long) (page + 1) * size > MAX_PAGE_DEPTH) {
+            throw badRequest("Pages by number reach " + MAX_PAGE_DEPTH + " comments deep ((page + 1) * size); page "
+                    + page + " of size " + size + " is deeper. Go on with before, the nextBefore of each page.");
+        }
+        return ThreadAnswer.of(statuses.approved(siteId, threadId, page, size), page, size);
     }
 
     /**
@@ -232,6 +280,11 @@ class StatusController {
                         : Mono.fromCallable(() -> statuses.approvedAfter(
                                 siteId, threadId, CommentStatuses.FeedKey.of(page.get(page.size() - 1)), REPLAY_PAGE)))
                 .concatMapIterable(page -> page);
+    }
+
+    private static ErrorResponseException badRequest(String detail) {
+        return new ErrorResponseException(
+                HttpStatus.BAD_REQUEST, ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail), null);
     }
 
     private static ErrorResponseException notFound(String detail) {

@@ -37,25 +37,47 @@ final class StatusStore {
         return Optional.empty();
     }
 
-    /** A page of the thread's approved comments, newest first: one reverse range scan. */
+    /**
+     * A page of the thread's approved comments by number, newest first: one reverse range scan from the newest, which
+     * steps over the {@code page * size} newer ones (the caller bounds how deep that may go).
+     */
     CommentStatuses.ThreadPage approved(String siteId, String threadId, int page, int size) {
+        return newestFirst(siteId, threadId, StoreKeys.feedEnd(siteId, threadId), (long) page * size, size);
+    }
+
+    /**
+     * The {@code size} newest of the thread's approved comments that come before {@code before} in the feed's order,
+     * newest first: one reverse range scan from that place, however deep in the thread it is.
+     */
+    CommentStatuses.ThreadPage approvedBefore(
+            String siteId, String threadId, CommentStatuses.FeedKey before, int size) {
+        // The range's upper end is inclusive; the comment at it (if it is still there) was on the page before.
+        Bytes upTo = StoreKeys.feed(siteId, threadId, before.approvedAt(), before.commentId());
+        return newestFirst(siteId, threadId, upTo, 0, size);
+    }
+
+    private CommentStatuses.ThreadPage newestFirst(String siteId, String threadId, Bytes upTo, long skip, int size) {
         ReadOnlyKeyValueStore<Bytes, byte[]> approved = stores.apply(ReadSideTopology.APPROVED_STORE);
         byte[] count = approved.get(StoreKeys.count(siteId, threadId));
         long total = count == null ? 0 : StoreKeys.longOf(count);
-        long skip = (long) page * size;
         List<CommentStatus> comments = new ArrayList<>(size);
+        boolean more = false;
         if (skip < total) {
             try (KeyValueIterator<Bytes, byte[]> newestFirst =
-                    approved.reverseRange(StoreKeys.feedOf(siteId, threadId), StoreKeys.feedEnd(siteId, threadId))) {
+                    approved.reverseRange(StoreKeys.feedOf(siteId, threadId), upTo)) {
+                if (newestFirst.hasNext() && newestFirst.peekNextKey().equals(upTo)) {
+                    newestFirst.next(); // an exclusive end: the cursor's own comment, or nothing (feedEnd is no key)
+                }
                 for (long skipped = 0; skipped < skip && newestFirst.hasNext(); skipped++) {
                     newestFirst.next();
                 }
                 while (comments.size() < size && newestFirst.hasNext()) {
                     comments.add(read(newestFirst.next().value));
                 }
+                more = newestFirst.hasNext();
             }
         }
-        return new CommentStatuses.ThreadPage(comments, (int) Math.min(total, Integer.MAX_VALUE));
+        return new CommentStatuses.ThreadPage(comments, (int) Math.min(total, Integer.MAX_VALUE), more);
     }
 
     /** At most {@code limit} of the thread's approved comments after {@code after} in the feed's order, oldest first. */

@@ -178,7 +178,27 @@ class ReadSideTest {
                 .isEqualTo("Third.")
                 .jsonPath("$.comments[0].authorName")
                 .isEqualTo("Ada");
-        thread(KEY_A, thread, "?size=2&page=1").jsonPath("$.comments[*].id").isEqualTo(List.of(ids.get(0)));
+        thread(KEY_A, thread, "?size=2&page=1")
+                .jsonPath("$.comments[*].id")
+                .isEqualTo(List.of(ids.get(0)))
+                .jsonPath("$.nextBefore")
+                .doesNotExist();
+        // The deepest page by number allowed ((49 + 1) * 20 = 1,000 comments): empty here, but answered.
+        thread(KEY_A, thread, "?size=20&page=49").jsonPath("$.comments").isEmpty();
+
+        // The same thread by cursor: each page's nextBefore is the next page's before.
+        JsonNode first =
+                json.readTree(thread(KEY_A, thread, "?size=2").returnResult().getResponseBody());
+        String nextBefore = first.get("nextBefore").asString();
+        assertThat(nextBefore)
+                .isEqualTo(first.get("comments").get(1).get("eventId").asString());
+        thread(KEY_A, thread, "?size=2&before=" + nextBefore)
+                .jsonPath("$.comments[*].id")
+                .isEqualTo(List.of(ids.get(0)))
+                .jsonPath("$.total")
+                .isEqualTo(3)
+                .jsonPath("$.nextBefore")
+                .doesNotExist();
         http.get()
                 .uri("/api/v1/threads/" + thread + "/comments?size=1000")
                 .header("Authorization", "Bearer " + KEY_A)

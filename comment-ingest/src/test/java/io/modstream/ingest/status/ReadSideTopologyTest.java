@@ -160,6 +160,64 @@ class ReadSideTopologyTest {
         assertThat(store.approved("site-a", "nothing here", 0, 20).total()).isZero();
     }
 
+    @Test
+    void pagesByNumberSayWhetherOlderCommentsRemain() {
+        approveInThread("site-a", "thread-1", 5);
+
+        assertThat(store.approved("site-a", "thread-1", 0, 2).more()).isTrue();
+        assertThat(store.approved("site-a", "thread-1", 1, 2).more()).isTrue();
+        assertThat(store.approved("site-a", "thread-1", 2, 2).more()).isFalse();
+        assertThat(store.approved("site-a", "thread-1", 0, 5).more()).isFalse();
+    }
+
+    @Test
+    void pagesFromACursorWalkTheWholeThreadOnceNewestFirst() {
+        List<String> ids = approveInThread("site-a", "thread-1", 7);
+        approveInThread("site-a", "thread-10", 3); // a thread whose key extends this one's
+
+        List<List<String>> pages = new ArrayList<>();
+        CommentStatuses.ThreadPage page = store.approved("site-a", "thread-1", 0, 3);
+        pages.add(ids(page));
+        while (page.more()) {
+            CommentStatus last = page.comments().get(page.comments().size() - 1);
+            page = store.approvedBefore("site-a", "thread-1", CommentStatuses.FeedKey.of(last), 3);
+            pages.add(ids(page));
+        }
+
+        assertThat(pages)
+                .containsExactly(
+                        List.of(ids.get(6), ids.get(5), ids.get(4)),
+                        List.of(ids.get(3), ids.get(2), ids.get(1)),
+                        List.of(ids.get(0)));
+        assertThat(page.total()).isEqualTo(7);
+    }
+
+    /** A cursor is a place in the thread's order, not an entry: it works when its comment is gone or never was. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("placesBetweenComments")
+    void aCursorIsAPlaceInTheOrder(
+            String place, long approvedAtOffsetMillis, String commentId, List<Integer> expectedOlder) {
+        // Five comments approved one second apart, ids "site-a/thread-1/0" to "/4" (approveInThread).
+        List<String> ids = approveInThread("site-a", "thread-1", 5);
+        CommentStatuses.FeedKey cursor =
+                new CommentStatuses.FeedKey(NOW.toEpochMilli() + approvedAtOffsetMillis, commentId);
+
+        List<String> older = ids(store.approvedBefore("site-a", "thread-1", cursor, 20));
+
+        assertThat(older)
+                .containsExactlyElementsOf(expectedOlder.stream().map(ids::get).toList());
+    }
+
+    static Stream<Arguments> placesBetweenComments() {
+        return Stream.of(
+                Arguments.of("after the newest", 10_000, "x", List.of(4, 3, 2, 1, 0)),
+                Arguments.of("at the newest itself", 4_000, "site-a/thread-1/4", List.of(3, 2, 1, 0)),
+                Arguments.of("same millisecond, smaller id", 4_000, "site-a/thread-1/3", List.of(3, 2, 1, 0)),
+                Arguments.of("between the second and third", 1_500, "x", List.of(1, 0)),
+                Arguments.of("at the oldest", 0, "site-a/thread-1/0", List.of()),
+                Arguments.of("before everything", -1, "z", List.of()));
+    }
+
     /** Regression guard for the key layout: a thread id that extends another's must not be read as part of it. */
     @Test
     void threadsWhoseIdsArePrefixesOfEachOtherStayApart() {
@@ -230,9 +288,11 @@ class ReadSideTopologyTest {
     }
 
     private List<String> page(String site, String thread, int page, int size) {
-        return store.approved(site, thread, page, size).comments().stream()
-                .map(CommentStatus::id)
-                .toList();
+        return ids(store.approved(site, thread, page, size));
+    }
+
+    private static List<String> ids(CommentStatuses.ThreadPage page) {
+        return page.comments().stream().map(CommentStatus::id).toList();
     }
 
     /** Approves {@code count} comments in the thread, one a second, oldest first; returns their ids in that order. */

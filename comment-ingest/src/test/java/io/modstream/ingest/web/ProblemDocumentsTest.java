@@ -65,6 +65,21 @@ class ProblemDocumentsTest {
     }
 
     @Test
+    void aPageByNumberDeeperThanTheBoundPointsToBefore() {
+        assertThat(get("/api/v1/threads/t/comments?page=10&size=100", 400)).contains("1000", "before");
+        assertThat(get("/api/v1/threads/t/comments?page=50&size=20", 400)).contains("1000", "before");
+    }
+
+    @Test
+    void aCursorThatIsNotAnEventIdOrComesWithAPageIsRefused() {
+        assertThat(get("/api/v1/threads/t/comments?before=yesterday", 400)).contains("before", "eventId");
+        assertThat(get("/api/v1/threads/t/comments?before=1764590400000-c-1&page=2", 400))
+                .contains("page", "before");
+        assertThat(get("/api/v1/threads/t/comments?before=" + "1".repeat(201), 400))
+                .contains("before", "200");
+    }
+
+    @Test
     void pageSizeThatIsNotANumberNamesTheQueryParameter() {
         assertThat(get("/api/v1/threads/t/comments?size=abc", 400)).contains("size");
     }
