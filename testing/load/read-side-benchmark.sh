@@ -5,7 +5,8 @@
 # and an outcome for each straight into the topics (one thread with many approved comments among them), start the
 # comment-ingest jar with -Xmx512m and its state in testing/load/target/read-side-benchmark/ingest-state, and time it
 # to ready while it builds its read side; then GET statuses of random existing comments at a fixed rate, and the big
-# thread's first page the same way, sampling the heap once a second; then stop it (SIGTERM), start it again on the
+# thread's first page, its deepest page by number (1,000 deep) and its oldest page by cursor (before=) the same way,
+# sampling the heap once a second; then stop it (SIGTERM), start it again on the
 # same state folder and time it to ready, and check that it still answers. Prints a RESULT line. The Java driver is
 # io.modstream.load.ReadSideBenchmark.
 #

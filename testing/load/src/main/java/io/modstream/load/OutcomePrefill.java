@@ -9,6 +9,7 @@ import io.modstream.events.Topics;
 import io.modstream.events.Verdict;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,12 +48,16 @@ final class OutcomePrefill {
     /** The thread with {@code bigThread} approved comments. */
     static final String BIG_THREAD = "load-big-thread";
 
+    /** How many of the big thread's oldest comments are remembered by event id, for pages from its far end. */
+    static final int OLDEST_KEPT = 101;
+
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
 
     private final long[] idHigh;
     private final long[] idLow;
     private final byte[] verdicts;
     private final int bigThreadApproved;
+    private final List<String> bigThreadOldest;
     private final Map<Verdict, Integer> byVerdict;
     private final long valueBytes;
     private final double seconds;
@@ -62,6 +67,7 @@ final class OutcomePrefill {
             long[] idLow,
             byte[] verdicts,
             int bigThreadApproved,
+            List<String> bigThreadOldest,
             Map<Verdict, Integer> byVerdict,
             long valueBytes,
             double seconds) {
@@ -69,6 +75,7 @@ final class OutcomePrefill {
         this.idLow = idLow;
         this.verdicts = verdicts;
         this.bigThreadApproved = bigThreadApproved;
+        this.bigThreadOldest = bigThreadOldest;
         this.byVerdict = byVerdict;
         this.valueBytes = valueBytes;
         this.seconds = seconds;
@@ -106,6 +113,7 @@ final class OutcomePrefill {
         byte[] verdicts = new byte[comments];
         Map<Verdict, Integer> byVerdict = new EnumMap<>(Verdict.class);
         int big = 0;
+        List<String> oldest = new ArrayList<>();
         long bytes = 0;
         AtomicReference<Exception> failure = new AtomicReference<>();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(fastWriter(bootstrap))) {
@@ -141,6 +149,10 @@ final class OutcomePrefill {
                         "load-default-1",
                         comment.submittedAt().plusMillis(350),
                         comment);
+                if (inBig && oldest.size() < OLDEST_KEPT) {
+                    // The read side's event id: approval time in epoch milliseconds, then the comment id.
+                    oldest.add(outcome.decidedAt().toEpochMilli() + "-" + comment.commentId());
+                }
                 UUID id = UUID.fromString(comment.commentId());
                 high[i] = id.getMostSignificantBits();
                 low[i] = id.getLeastSignificantBits();
@@ -167,7 +179,8 @@ final class OutcomePrefill {
         if (failure.get() != null) {
             throw new IllegalStateException("Pre-filling the comment topics failed", failure.get());
         }
-        return new OutcomePrefill(high, low, verdicts, big, byVerdict, bytes, (System.nanoTime() - start) / 1e9);
+        return new OutcomePrefill(
+                high, low, verdicts, big, List.copyOf(oldest), byVerdict, bytes, (System.nanoTime() - start) / 1e9);
     }
 
     private static Map<String, Object> fastWriter(String bootstrap) {
@@ -232,6 +245,14 @@ final class OutcomePrefill {
 
     int bigThreadApproved() {
         return bigThreadApproved;
+    }
+
+    /**
+     * The event id of the big thread's comment that has exactly {@code older} approved comments before it (at most
+     * {@link #OLDEST_KEPT} - 1): as a page's {@code before}, it asks for the thread's {@code older} oldest comments.
+     */
+    String bigThreadEventIdWithOlder(int older) {
+        return bigThreadOldest.get(older);
     }
 
     String describe() {

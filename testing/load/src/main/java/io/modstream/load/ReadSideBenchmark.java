@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
@@ -33,7 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
  *       read side has taken in what the topics held; samples its heap once a second ({@link HeapSampler});
  *   <li><b>reads:</b> after a short warm-up, GETs {@code /api/v1/comments/{id}} on random existing ids at a fixed
  *       rate for S seconds ({@link FixedRateReader}), then the big thread's first page
- *       ({@code /api/v1/threads/{thread}/comments?page=0&size=20}) the same way, sampling the heap throughout;
+ *       ({@code /api/v1/threads/{thread}/comments?page=0&size=20}) the same way, then the deepest page by number that
+ *       is allowed ({@code page=49&size=20}, comments 981 to 1,000) and the thread's oldest page by cursor
+ *       ({@code size=20&before=<event id>}, 99,980 deep in a thread of 100,000), sampling the heap throughout;
  *   <li><b>restart:</b> stops it with SIGTERM, starts it again on the same state folder, and times the start to
  *       ready; then checks that statuses of random comments and the big thread's total are answered as before.
  * </ol>
@@ -70,6 +74,9 @@ public final class ReadSideBenchmark {
             "seed",
             "service-jvm");
     private static final int PAGE_SIZE = 20;
+    /** comment-ingest's bound on pages by number: (page + 1) * size at most (StatusController.MAX_PAGE_DEPTH). */
+    private static final int MAX_PAGE_DEPTH = 1_000;
+
     private static final int RESTART_CHECKS = 200;
     private static final double STATUS_P99_TARGET_MS = 10;
     private static final double PAGE_P99_TARGET_MS = 20;
@@ -145,11 +152,20 @@ public final class ReadSideBenchmark {
                 + "/comments?page=0&size=" + PAGE_SIZE);
         HttpClient http =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        URI deepByNumber = ingest.url("/api/v1/threads/"
+                + URLEncoder.encode(OutcomePrefill.BIG_THREAD, StandardCharsets.UTF_8) + "/comments?page="
+                + (MAX_PAGE_DEPTH / PAGE_SIZE - 1) + "&size=" + PAGE_SIZE);
+        URI deepByCursor = ingest.url("/api/v1/threads/"
+                + URLEncoder.encode(OutcomePrefill.BIG_THREAD, StandardCharsets.UTF_8) + "/comments?size=" + PAGE_SIZE
+                + "&before=" + URLEncoder.encode(prefill.bigThreadEventIdWithOlder(PAGE_SIZE), StandardCharsets.UTF_8));
         report.pageTotal = pageTotal(http, page, key);
+        report.deepByCursorRight = isOldestPage(http, deepByCursor, key, prefill);
         try (FixedRateReader reader = new FixedRateReader(key.secret(), connections)) {
-            log("Warm-up: %d s of status reads and %d s of thread pages at %,d/s", warmUp, warmUp, rate);
+            log("Warm-up: %d s of each kind of read at %,d/s", warmUp, rate);
             reader.read(i -> statusUrl(ingest, prefill, pick.nextInt(prefill.count())), rate * warmUp, rate);
             reader.read(i -> page, rate * warmUp, rate);
+            reader.read(i -> deepByNumber, rate * warmUp, rate);
+            reader.read(i -> deepByCursor, rate * warmUp, rate);
             try (HeapSampler heap = HeapSampler.start(ingest)) {
                 log(
                         "Status reads: %,d/s for %d s on random ids of %,d, %d connections",
@@ -163,6 +179,12 @@ public final class ReadSideBenchmark {
                         rate, seconds, OutcomePrefill.BIG_THREAD, PAGE_SIZE);
                 report.page = reader.read(i -> page, rate * seconds, rate);
                 log("Thread page: %s", report.page.describe());
+                log("Deepest page by number: %,d/s for %d s, %s", rate, seconds, deepByNumber.getRawQuery());
+                report.deepByNumber = reader.read(i -> deepByNumber, rate * seconds, rate);
+                log("Deepest page by number: %s", report.deepByNumber.describe());
+                log("Oldest page by cursor: %,d/s for %d s, %s", rate, seconds, deepByCursor.getRawQuery());
+                report.deepByCursor = reader.read(i -> deepByCursor, rate * seconds, rate);
+                log("Oldest page by cursor: %s", report.deepByCursor.describe());
                 report.loadAfter = loadAverage();
                 report.readHeap = heap.describe();
                 report.readMaxHeap = heap.maxHeap();
@@ -253,6 +275,37 @@ public final class ReadSideBenchmark {
         } catch (IOException e) {
             log("The thread page did not answer: %s", e);
             return -1;
+        }
+    }
+
+    /**
+     * Whether the page from the big thread's far end is its {@link #PAGE_SIZE} oldest comments, newest first, with no
+     * page after it.
+     */
+    private static boolean isOldestPage(HttpClient http, URI page, SiteKey key, OutcomePrefill prefill)
+            throws InterruptedException {
+        try {
+            HttpResponse<String> response = http.send(get(page, key), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                log("The oldest page answered %d: %s", response.statusCode(), response.body());
+                return false;
+            }
+            JsonNode answer = JsonMapper.builder().build().readTree(response.body());
+            List<String> expected = new ArrayList<>();
+            for (int older = PAGE_SIZE - 1; older >= 0; older--) {
+                expected.add(prefill.bigThreadEventIdWithOlder(older));
+            }
+            List<String> got = new ArrayList<>();
+            answer.path("comments")
+                    .forEach(comment -> got.add(comment.path("eventId").asString()));
+            boolean right = got.equals(expected) && answer.path("nextBefore").isNull();
+            if (!right) {
+                log("The oldest page was not the thread's %d oldest comments: %s", PAGE_SIZE, response.body());
+            }
+            return right;
+        } catch (IOException e) {
+            log("The oldest page did not answer: %s", e);
+            return false;
         }
     }
 
@@ -350,6 +403,9 @@ public final class ReadSideBenchmark {
         int pageTotal = -1;
         FixedRateReader.Result status;
         FixedRateReader.Result page;
+        FixedRateReader.Result deepByNumber;
+        FixedRateReader.Result deepByCursor;
+        boolean deepByCursorRight;
         String readHeap = "";
         String loadBefore = "";
         String loadAfter = "";
@@ -405,6 +461,19 @@ public final class ReadSideBenchmark {
                         bigThread));
                 out.append(String.format(
                         Locale.ROOT,
+                        "  page %,d  %s  (page %d of size %d, the deepest by number)%n",
+                        MAX_PAGE_DEPTH,
+                        deepByNumber.describe(),
+                        MAX_PAGE_DEPTH / PAGE_SIZE - 1,
+                        PAGE_SIZE));
+                out.append(String.format(
+                        Locale.ROOT,
+                        "  oldest    %s  (by before, %,d deep); answer %s%n",
+                        deepByCursor.describe(),
+                        bigThread - PAGE_SIZE,
+                        deepByCursorRight ? "right" : "WRONG"));
+                out.append(String.format(
+                        Locale.ROOT,
                         "  reads     %s; load average (1 min, all processes) %s before, %s after%n",
                         readHeap,
                         loadBefore,
@@ -438,7 +507,9 @@ public final class ReadSideBenchmark {
                     "RESULT comments=%d big_thread=%d build_s=%.1f state_mb=%.0f status_rps=%.1f status_p50_ms=%.2f"
                             + " status_p90_ms=%.2f status_p99_ms=%.2f status_max_ms=%.1f status_errors=%d"
                             + " status_unsent=%d page_rps=%.1f page_p50_ms=%.2f page_p99_ms=%.2f page_max_ms=%.1f"
-                            + " page_errors=%d page_unsent=%d page_total=%d max_heap_mb=%.0f restart_s=%.1f restart_wrong=%d%n",
+                            + " page_errors=%d page_unsent=%d page_total=%d deep_number_p99_ms=%.2f"
+                            + " oldest_cursor_p99_ms=%.2f oldest_cursor_right=%b max_heap_mb=%.0f restart_s=%.1f"
+                            + " restart_wrong=%d%n",
                     comments,
                     bigThread,
                     buildSeconds,
@@ -457,6 +528,9 @@ public final class ReadSideBenchmark {
                     page == null ? -1 : page.failed(),
                     page == null ? -1 : page.unsent(),
                     pageTotal,
+                    millis(deepByNumber, 99),
+                    millis(deepByCursor, 99),
+                    deepByCursorRight,
                     maxHeap / 1048576.0,
                     restartSeconds,
                     restartWrong));
@@ -467,12 +541,25 @@ public final class ReadSideBenchmark {
                 page.failures()
                         .forEach(f ->
                                 out.append("  failed page read: ").append(f).append('\n'));
+                deepByNumber
+                        .failures()
+                        .forEach(f -> out.append("  failed deep page read: ")
+                                .append(f)
+                                .append('\n'));
+                deepByCursor
+                        .failures()
+                        .forEach(f -> out.append("  failed oldest page read: ")
+                                .append(f)
+                                .append('\n'));
             }
             System.out.print(out);
             return !Double.isNaN(buildSeconds)
                     && status != null
                     && status.failed() + status.unsent() == 0
                     && page.failed() + page.unsent() == 0
+                    && deepByNumber.failed() + deepByNumber.unsent() == 0
+                    && deepByCursor.failed() + deepByCursor.unsent() == 0
+                    && deepByCursorRight
                     && pageTotal == bigThread
                     && !Double.isNaN(restartSeconds)
                     && restartWrong == 0
