@@ -1,23 +1,25 @@
 package io.modstream.load;
 
+import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 
 /**
  * GETs at a fixed rate, open loop, over a fixed number of keep-alive HTTP/1.1 connections, as {@link CommentPoster}
- * posts: request i is due at {@code i / rate} seconds after the start and goes out on the first free connection (one
- * {@link HttpClient} per connection, at most one request in flight on each).
+ * posts: request i is due at {@code i / rate} seconds after the start and goes out on the first connection that is
+ * free. Each connection is a {@link PlainHttpConnection} with a thread of its own (at most one request in flight on
+ * each), opened before the first request: on two shared cores the reader takes CPU from the service it measures,
+ * and a blocking socket costs far less of it than {@code java.net.http}'s selector and futures.
  *
  * <p>Each request's latency is counted from when it was <em>due</em>, not from when it went out, so a slow answer
  * that holds up the requests behind it is charged to them too (no coordinated omission): with every connection busy,
@@ -32,9 +34,11 @@ final class FixedRateReader implements AutoCloseable {
     /** How long past its planned end a run may go on sending before the requests left are given up. */
     private static final Duration OVERRUN = Duration.ofSeconds(10);
 
-    private final String authorization;
-    private final Connections free;
-    private final ExecutorService executor;
+    private final URI server;
+    /** A request is handed to whichever connection's thread takes it first. */
+    private final SynchronousQueue<Request> due = new SynchronousQueue<>();
+
+    private final List<Thread> connections = new ArrayList<>();
 
     /**
      * The outcome of one {@link #read} run.
@@ -75,17 +79,56 @@ final class FixedRateReader implements AutoCloseable {
         }
     }
 
-    FixedRateReader(String apiKey, int connections) {
+    /** One request of a run: where it goes, when it was due, and where its answer is recorded. */
+    private record Request(Run run, int index, String pathAndQuery, long dueNanos) {}
+
+    /** What the connections' threads record for one {@link #read} run. */
+    private static final class Run {
+        final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        final AtomicInteger failed = new AtomicInteger();
+        final long[] micros;
+        final AtomicInteger outstanding = new AtomicInteger();
+        final CountDownLatch allAnswered = new CountDownLatch(1);
+
+        Run(int requests) {
+            micros = new long[requests];
+        }
+
+        void answered(int index, long dueNanos, String failure) {
+            micros[index] = (System.nanoTime() - dueNanos) / 1_000;
+            if (failure != null && failed.incrementAndGet() <= FAILURE_SAMPLES) {
+                failures.add(failure);
+            }
+            if (outstanding.decrementAndGet() == 0) {
+                allAnswered.countDown();
+            }
+        }
+    }
+
+    /**
+     * @param server the service's address ({@code http://host:port}); every request of {@link #read} must go there
+     * @param apiKey the site key sent with every request
+     * @param connections keep-alive connections, each with a thread of its own
+     */
+    FixedRateReader(URI server, String apiKey, int connections) {
         if (connections < 1) {
             throw new IllegalArgumentException("At least one connection, not " + connections);
         }
-        this.authorization = "Bearer " + apiKey;
-        this.executor = Executors.newFixedThreadPool(2, task -> {
-            Thread thread = new Thread(task, "fixed-rate-reader");
+        this.server = server;
+        CountDownLatch connected = new CountDownLatch(connections);
+        for (int i = 0; i < connections; i++) {
+            PlainHttpConnection connection = new PlainHttpConnection(
+                    server, REQUEST_TIMEOUT, "Authorization: Bearer " + apiKey, "Accept: application/json");
+            Thread thread = new Thread(() -> serve(connection, connected), "fixed-rate-reader-" + i);
             thread.setDaemon(true);
-            return thread;
-        });
-        this.free = new Connections(connections, REQUEST_TIMEOUT, executor);
+            thread.start();
+            this.connections.add(thread);
+        }
+        try {
+            connected.await(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -95,9 +138,8 @@ final class FixedRateReader implements AutoCloseable {
      * instead of stretching it.
      */
     Result read(IntFunction<URI> target, int count, double rate) throws InterruptedException {
-        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
-        AtomicInteger failed = new AtomicInteger();
-        long[] micros = new long[count];
+        Run run = new Run(count);
+        run.outstanding.set(1); // this thread's own share, released once every request is handed out
         int late = 0;
         int sentCount = 0;
         long start = System.nanoTime();
@@ -105,63 +147,82 @@ final class FixedRateReader implements AutoCloseable {
         long firstStart = 0;
         long lastStart = 0;
         for (int i = 0; i < count; i++) {
-            long due = start + (long) (i * 1e9 / rate);
-            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+            long dueAt = start + (long) (i * 1e9 / rate);
+            for (long wait = dueAt - System.nanoTime(); wait > 0; wait = dueAt - System.nanoTime()) {
                 LockSupport.parkNanos(wait);
             }
-            HttpClient client = free.poll(Math.max(0, giveUp - System.nanoTime()));
-            if (client == null) {
+            run.outstanding.incrementAndGet();
+            Request request = new Request(run, i, pathAndQuery(target.apply(i)), dueAt);
+            if (!due.offer(request, Math.max(0, giveUp - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                run.outstanding.decrementAndGet();
                 break;
             }
             long sent = System.nanoTime();
             sentCount++;
-            if (sent - due > LATE_NANOS) {
+            if (sent - dueAt > LATE_NANOS) {
                 late++;
             }
             firstStart = i == 0 ? sent : firstStart;
             lastStart = sent;
-            int index = i;
-            URI uri = target.apply(i);
-            client.sendAsync(request(uri), HttpResponse.BodyHandlers.ofByteArray())
-                    .whenComplete((response, error) -> {
-                        micros[index] = (System.nanoTime() - due) / 1_000;
-                        if (error != null || response.statusCode() != 200) {
-                            failed.incrementAndGet();
-                            if (failures.size() < FAILURE_SAMPLES) {
-                                failures.add(uri.getPath() + ": "
-                                        + (error != null
-                                                ? error.toString()
-                                                : response.statusCode() + " "
-                                                        + new String(
-                                                                response.body(),
-                                                                java.nio.charset.StandardCharsets.UTF_8)));
-                            }
-                        }
-                        free.giveBack(client);
-                    });
         }
-        free.awaitAllBack(REQUEST_TIMEOUT.multipliedBy(2));
+        if (run.outstanding.decrementAndGet() == 0) {
+            run.allAnswered.countDown();
+        }
+        Duration patience = REQUEST_TIMEOUT.multipliedBy(2);
+        if (!run.allAnswered.await(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("A request was neither answered nor timed out within " + patience);
+        }
         return new Result(
                 sentCount,
                 count - sentCount,
-                failed.get(),
-                List.copyOf(failures),
+                run.failed.get(),
+                List.copyOf(run.failures),
                 late,
                 (lastStart - firstStart) / 1e9,
-                new Percentiles(java.util.Arrays.copyOf(micros, sentCount)));
+                new Percentiles(java.util.Arrays.copyOf(run.micros, sentCount)));
     }
 
-    private HttpRequest request(URI uri) {
-        return HttpRequest.newBuilder(uri)
-                .timeout(REQUEST_TIMEOUT)
-                .header("Authorization", authorization)
-                .header("Accept", "application/json")
-                .GET()
-                .build();
+    /** The request line's target of {@code uri}, which must be on this reader's server. */
+    private String pathAndQuery(URI uri) {
+        if (!server.getHost().equals(uri.getHost()) || server.getPort() != uri.getPort()) {
+            throw new IllegalArgumentException("Not on " + server + ": " + uri);
+        }
+        return uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
+    }
+
+    /**
+     * A connection's thread: opens its connection, then takes the requests that are due, one at a time, until
+     * {@link #close()}. A connection that cannot be opened now is tried again by its first request.
+     */
+    private void serve(PlainHttpConnection connection, CountDownLatch connected) {
+        try (connection) {
+            try {
+                connection.connect();
+            } catch (IOException e) {
+                // the first request tries again, and counts as failed if it cannot
+            } finally {
+                connected.countDown();
+            }
+            while (true) {
+                Request request = due.take();
+                String failure;
+                try {
+                    PlainHttpConnection.Response response = connection.get(request.pathAndQuery());
+                    failure = response.status() == 200
+                            ? null
+                            : request.pathAndQuery() + ": " + response.status() + " " + response.body();
+                } catch (IOException | RuntimeException e) {
+                    failure = request.pathAndQuery() + ": " + e;
+                }
+                request.run().answered(request.index(), request.dueNanos(), failure);
+            }
+        } catch (InterruptedException e) {
+            // closed
+        }
     }
 
     @Override
     public void close() {
-        executor.shutdownNow();
+        connections.forEach(Thread::interrupt);
     }
 }

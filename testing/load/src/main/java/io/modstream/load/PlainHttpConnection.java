@@ -23,8 +23,8 @@ import java.util.Locale;
  * through executors and futures; at 500 POSTs a second over 64 clients the driver used 3.7–4.5 CPU seconds in every 10
  * (docs/benchmarks.md). This class writes the request and reads the answer on the calling thread, nothing else.
  *
- * <p>It speaks only what a driver needs: {@code POST} with a byte body, answers framed by {@code Content-Length} or
- * chunked, {@code Connection: close} honoured. A connection that fails or is closed by the server is opened again by
+ * <p>It speaks only what a driver needs: {@code POST} of a byte body to the endpoint's path, {@code GET} of any path on
+ * the endpoint's server, answers framed by {@code Content-Length} or chunked, {@code Connection: close} honoured. A connection that fails or is closed by the server is opened again by
  * the next request. Not thread-safe: one thread per connection.
  */
 final class PlainHttpConnection implements Closeable {
@@ -35,6 +35,9 @@ final class PlainHttpConnection implements Closeable {
     private final URI endpoint;
     private final Duration timeout;
     private final byte[] head;
+    /** The header lines after the request line, for a GET: Host and the extra headers, then the blank line. */
+    private final byte[] getHeaders;
+
     private Socket socket;
     private InputStream in;
     private OutputStream out;
@@ -54,9 +57,7 @@ final class PlainHttpConnection implements Closeable {
         this.endpoint = endpoint;
         this.timeout = timeout;
         StringBuilder lines = new StringBuilder()
-                .append("POST ")
-                .append(endpoint.getRawPath().isEmpty() ? "/" : endpoint.getRawPath())
-                .append(" HTTP/1.1\r\nHost: ")
+                .append("Host: ")
                 .append(endpoint.getHost())
                 .append(':')
                 .append(endpoint.getPort())
@@ -64,7 +65,10 @@ final class PlainHttpConnection implements Closeable {
         for (String header : headers) {
             lines.append(header).append("\r\n");
         }
-        this.head = lines.append("Content-Length: ").toString().getBytes(StandardCharsets.ISO_8859_1);
+        String path = endpoint.getRawPath().isEmpty() ? "/" : endpoint.getRawPath();
+        this.head =
+                ("POST " + path + " HTTP/1.1\r\n" + lines + "Content-Length: ").getBytes(StandardCharsets.ISO_8859_1);
+        this.getHeaders = (lines + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /** Opens the connection now, if it is not open, instead of with the next request. */
@@ -81,6 +85,26 @@ final class PlainHttpConnection implements Closeable {
             out.write(head);
             out.write((body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             out.write(body);
+            out.flush();
+            return readResponse();
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /**
+     * Sends a GET of {@code pathAndQuery} (raw, already percent-encoded, starting with {@code /}) to the endpoint's
+     * server and waits for the answer; on any failure the connection is closed and the error thrown.
+     */
+    Response get(String pathAndQuery) throws IOException {
+        if (!pathAndQuery.startsWith("/") || pathAndQuery.chars().anyMatch(c -> c <= ' ' || c > '~')) {
+            throw new IllegalArgumentException("A raw path starting with /, not " + pathAndQuery);
+        }
+        try {
+            connect();
+            out.write(("GET " + pathAndQuery + " HTTP/1.1\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(getHeaders);
             out.flush();
             return readResponse();
         } catch (IOException | RuntimeException e) {

@@ -160,7 +160,7 @@ public final class ReadSideBenchmark {
                 + "&before=" + URLEncoder.encode(prefill.bigThreadEventIdWithOlder(PAGE_SIZE), StandardCharsets.UTF_8));
         report.pageTotal = pageTotal(http, page, key);
         report.deepByCursorRight = isOldestPage(http, deepByCursor, key, prefill);
-        try (FixedRateReader reader = new FixedRateReader(key.secret(), connections)) {
+        try (FixedRateReader reader = new FixedRateReader(ingest.url("/"), key.secret(), connections)) {
             log("Warm-up: %d s of each kind of read at %,d/s", warmUp, rate);
             reader.read(i -> statusUrl(ingest, prefill, pick.nextInt(prefill.count())), rate * warmUp, rate);
             reader.read(i -> page, rate * warmUp, rate);

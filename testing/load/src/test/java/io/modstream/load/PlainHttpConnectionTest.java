@@ -49,6 +49,26 @@ class PlainHttpConnectionTest {
     }
 
     @Test
+    void getsAnyPathOnTheSameConnectionAsThePosts() throws IOException {
+        URI endpoint = serve(exchange -> answer(exchange, 200, "{\"total\":3}", false));
+        try (PlainHttpConnection connection = new PlainHttpConnection(endpoint, TIMEOUT, "Authorization: Bearer k")) {
+            assertThat(connection.post(bytes("{}")).status()).isEqualTo(200);
+            PlainHttpConnection.Response response = connection.get("/api/v1/comments/t%2F1?size=20&before=1-c");
+
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("{\"total\":3}");
+        }
+        assertThat(seen).hasSize(2);
+        assertThat(seen.get(1)).startsWith("GET /api/v1/comments/t%2F1?size=20&before=1-c Bearer k  port=");
+        assertThat(seen.stream().map(PlainHttpConnectionTest::clientPort).distinct())
+                .hasSize(1);
+        try (PlainHttpConnection connection = new PlainHttpConnection(endpoint, TIMEOUT)) {
+            assertThatThrownBy(() -> connection.get("/a b")).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> connection.get("x")).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     void readsAChunkedAnswerWhole() throws IOException {
         String big = "x".repeat(20_000) + "é";
         URI endpoint = serve(exchange -> answer(exchange, 400, big, true));
@@ -125,7 +145,10 @@ class PlainHttpConnectionTest {
         server.createContext("/api/v1/comments", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             seen.add(exchange.getRequestMethod()
-                    + " " + exchange.getRequestURI().getPath()
+                    + " " + exchange.getRequestURI().getRawPath()
+                    + (exchange.getRequestURI().getRawQuery() == null
+                            ? ""
+                            : "?" + exchange.getRequestURI().getRawQuery())
                     + " " + exchange.getRequestHeaders().getFirst("Authorization")
                     + " " + new String(body, StandardCharsets.UTF_8)
                     + " port=" + exchange.getRemoteAddress().getPort());
