@@ -171,20 +171,21 @@ public final class ReadSideBenchmark {
                         "Status reads: %,d/s for %d s on random ids of %,d, %d connections",
                         rate, seconds, comments, connections);
                 report.loadBefore = loadAverage();
-                report.status = reader.read(
-                        i -> statusUrl(ingest, prefill, pick.nextInt(prefill.count())), rate * seconds, rate);
-                log("Status reads: %s", report.status.describe());
+                report.status = measured(
+                        "Status reads",
+                        ingest,
+                        () -> reader.read(
+                                i -> statusUrl(ingest, prefill, pick.nextInt(prefill.count())), rate * seconds, rate));
                 log(
                         "Thread page: %,d/s for %d s on %s, page 0 of size %d",
                         rate, seconds, OutcomePrefill.BIG_THREAD, PAGE_SIZE);
-                report.page = reader.read(i -> page, rate * seconds, rate);
-                log("Thread page: %s", report.page.describe());
+                report.page = measured("Thread page", ingest, () -> reader.read(i -> page, rate * seconds, rate));
                 log("Deepest page by number: %,d/s for %d s, %s", rate, seconds, deepByNumber.getRawQuery());
-                report.deepByNumber = reader.read(i -> deepByNumber, rate * seconds, rate);
-                log("Deepest page by number: %s", report.deepByNumber.describe());
+                report.deepByNumber = measured(
+                        "Deepest page by number", ingest, () -> reader.read(i -> deepByNumber, rate * seconds, rate));
                 log("Oldest page by cursor: %,d/s for %d s, %s", rate, seconds, deepByCursor.getRawQuery());
-                report.deepByCursor = reader.read(i -> deepByCursor, rate * seconds, rate);
-                log("Oldest page by cursor: %s", report.deepByCursor.describe());
+                report.deepByCursor = measured(
+                        "Oldest page by cursor", ingest, () -> reader.read(i -> deepByCursor, rate * seconds, rate));
                 report.loadAfter = loadAverage();
                 report.readHeap = heap.describe();
                 report.readMaxHeap = heap.maxHeap();
@@ -276,6 +277,32 @@ public final class ReadSideBenchmark {
             log("The thread page did not answer: %s", e);
             return -1;
         }
+    }
+
+    /** One run of reads. */
+    private interface ReadRun {
+        FixedRateReader.Result read() throws InterruptedException;
+    }
+
+    /**
+     * Runs {@code run} and logs its result with the CPU time comment-ingest and this driver used meanwhile: on two
+     * shared cores what the driver uses is taken from the service it measures.
+     */
+    private static FixedRateReader.Result measured(String what, ServiceProcess ingest, ReadRun run)
+            throws InterruptedException {
+        Duration serviceBefore = ServiceCpu.usedBy(ingest.pid());
+        Duration driverBefore = ServiceCpu.usedBy(ProcessHandle.current().pid());
+        FixedRateReader.Result result = run.read();
+        log(
+                "%s: %s; CPU meanwhile: comment-ingest %.1f s, this driver %.1f s",
+                what,
+                result.describe(),
+                ServiceCpu.usedBy(ingest.pid()).minus(serviceBefore).toMillis() / 1000.0,
+                ServiceCpu.usedBy(ProcessHandle.current().pid())
+                                .minus(driverBefore)
+                                .toMillis()
+                        / 1000.0);
+        return result;
     }
 
     /**
