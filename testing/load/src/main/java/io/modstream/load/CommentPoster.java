@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -30,10 +29,7 @@ final class CommentPoster implements AutoCloseable {
     private static final int FAILURE_SAMPLES = 5;
 
     private final JsonMapper json = JsonMapper.builder().build();
-    /** A request is handed to whichever connection's thread takes it first; {@code put} waits until one does. */
-    private final SynchronousQueue<Request> due = new SynchronousQueue<>();
-
-    private final List<Thread> connections = new ArrayList<>();
+    private final ConnectionThreads connections;
 
     /**
      * The outcome of one {@link #post} run.
@@ -61,9 +57,6 @@ final class CommentPoster implements AutoCloseable {
         }
     }
 
-    /** One request of a run, and where its answer goes. */
-    private record Request(Run run, int index, byte[] body) {}
-
     /** What the connections' threads record for one {@link #post} run. */
     private static final class Run {
         final List<String> accepted;
@@ -90,29 +83,14 @@ final class CommentPoster implements AutoCloseable {
     }
 
     CommentPoster(URI endpoint, String apiKey, int connections) {
-        if (connections < 1) {
-            throw new IllegalArgumentException("At least one connection, not " + connections);
-        }
-        // Every connection is opened before the first request, as wrk does, so that a run measures requests, not
-        // connections being set up while the first ones are due.
-        CountDownLatch connected = new CountDownLatch(connections);
-        for (int i = 0; i < connections; i++) {
-            PlainHttpConnection connection = new PlainHttpConnection(
-                    endpoint,
-                    REQUEST_TIMEOUT,
-                    "Authorization: Bearer " + apiKey,
-                    "Content-Type: application/json",
-                    "Accept: application/json");
-            Thread thread = new Thread(() -> serve(connection, connected), "comment-poster-" + i);
-            thread.setDaemon(true);
-            thread.start();
-            this.connections.add(thread);
-        }
-        try {
-            connected.await(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        this.connections = new ConnectionThreads(
+                endpoint,
+                REQUEST_TIMEOUT,
+                connections,
+                "comment-poster",
+                "Authorization: Bearer " + apiKey,
+                "Content-Type: application/json",
+                "Accept: application/json");
     }
 
     /**
@@ -130,7 +108,9 @@ final class CommentPoster implements AutoCloseable {
             for (long wait = dueAt - System.nanoTime(); wait > 0; wait = dueAt - System.nanoTime()) {
                 LockSupport.parkNanos(wait);
             }
-            due.put(new Request(run, i, bodies.get(i)));
+            int index = i;
+            byte[] body = bodies.get(i);
+            connections.put(connection -> send(connection, run, index, body));
             long sent = System.nanoTime();
             if (sent - dueAt > LATE_NANOS) {
                 late++;
@@ -152,36 +132,19 @@ final class CommentPoster implements AutoCloseable {
                 new Percentiles(run.answeredMicros));
     }
 
-    /**
-     * A connection's thread: opens its connection, then takes the requests that are due, one at a time, until
-     * {@link #close()}. A connection that cannot be opened now is tried again by its first request.
-     */
-    private void serve(PlainHttpConnection connection, CountDownLatch connected) {
-        try (connection) {
-            try {
-                connection.connect();
-            } catch (IOException e) {
-                // the first request tries again, and counts as failed if it cannot
-            } finally {
-                connected.countDown();
-            }
-            while (true) {
-                Request request = due.take();
-                long sent = System.nanoTime();
-                String id = null;
-                String failure;
-                try {
-                    PlainHttpConnection.Response response = connection.post(request.body());
-                    id = acceptedId(response);
-                    failure = response.status() + " " + response.body();
-                } catch (IOException | RuntimeException e) {
-                    failure = e.toString();
-                }
-                request.run().answered(request.index(), System.nanoTime() - sent, id, failure);
-            }
-        } catch (InterruptedException e) {
-            // closed
+    /** On a connection's thread: posts one body and records its answer, or why there was none. */
+    private void send(PlainHttpConnection connection, Run run, int index, byte[] body) {
+        long sent = System.nanoTime();
+        String id = null;
+        String failure;
+        try {
+            PlainHttpConnection.Response response = connection.post(body);
+            id = acceptedId(response);
+            failure = response.status() + " " + response.body();
+        } catch (IOException | RuntimeException e) {
+            failure = e.toString();
         }
+        run.answered(index, System.nanoTime() - sent, id, failure);
     }
 
     /** The comment id of a 202 answer ({@code {"id": ..., "status": "PENDING"}}), or null. */
@@ -214,6 +177,6 @@ final class CommentPoster implements AutoCloseable {
 
     @Override
     public void close() {
-        connections.forEach(Thread::interrupt);
+        connections.close();
     }
 }

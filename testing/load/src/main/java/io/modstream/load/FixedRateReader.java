@@ -3,12 +3,10 @@ package io.modstream.load;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -35,10 +33,7 @@ final class FixedRateReader implements AutoCloseable {
     private static final Duration OVERRUN = Duration.ofSeconds(10);
 
     private final URI server;
-    /** A request is handed to whichever connection's thread takes it first. */
-    private final SynchronousQueue<Request> due = new SynchronousQueue<>();
-
-    private final List<Thread> connections = new ArrayList<>();
+    private final ConnectionThreads connections;
 
     /**
      * The outcome of one {@link #read} run.
@@ -79,9 +74,6 @@ final class FixedRateReader implements AutoCloseable {
         }
     }
 
-    /** One request of a run: where it goes, when it was due, and where its answer is recorded. */
-    private record Request(Run run, int index, String pathAndQuery, long dueNanos) {}
-
     /** What the connections' threads record for one {@link #read} run. */
     private static final class Run {
         final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
@@ -111,24 +103,14 @@ final class FixedRateReader implements AutoCloseable {
      * @param connections keep-alive connections, each with a thread of its own
      */
     FixedRateReader(URI server, String apiKey, int connections) {
-        if (connections < 1) {
-            throw new IllegalArgumentException("At least one connection, not " + connections);
-        }
         this.server = server;
-        CountDownLatch connected = new CountDownLatch(connections);
-        for (int i = 0; i < connections; i++) {
-            PlainHttpConnection connection = new PlainHttpConnection(
-                    server, REQUEST_TIMEOUT, "Authorization: Bearer " + apiKey, "Accept: application/json");
-            Thread thread = new Thread(() -> serve(connection, connected), "fixed-rate-reader-" + i);
-            thread.setDaemon(true);
-            thread.start();
-            this.connections.add(thread);
-        }
-        try {
-            connected.await(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        this.connections = new ConnectionThreads(
+                server,
+                REQUEST_TIMEOUT,
+                connections,
+                "fixed-rate-reader",
+                "Authorization: Bearer " + apiKey,
+                "Accept: application/json");
     }
 
     /**
@@ -152,8 +134,11 @@ final class FixedRateReader implements AutoCloseable {
                 LockSupport.parkNanos(wait);
             }
             run.outstanding.incrementAndGet();
-            Request request = new Request(run, i, pathAndQuery(target.apply(i)), dueAt);
-            if (!due.offer(request, Math.max(0, giveUp - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+            int index = i;
+            String pathAndQuery = pathAndQuery(target.apply(i));
+            if (!connections.offer(
+                    connection -> get(connection, run, index, pathAndQuery, dueAt),
+                    Math.max(0, giveUp - System.nanoTime()))) {
                 run.outstanding.decrementAndGet();
                 break;
             }
@@ -190,39 +175,20 @@ final class FixedRateReader implements AutoCloseable {
         return uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
     }
 
-    /**
-     * A connection's thread: opens its connection, then takes the requests that are due, one at a time, until
-     * {@link #close()}. A connection that cannot be opened now is tried again by its first request.
-     */
-    private void serve(PlainHttpConnection connection, CountDownLatch connected) {
-        try (connection) {
-            try {
-                connection.connect();
-            } catch (IOException e) {
-                // the first request tries again, and counts as failed if it cannot
-            } finally {
-                connected.countDown();
-            }
-            while (true) {
-                Request request = due.take();
-                String failure;
-                try {
-                    PlainHttpConnection.Response response = connection.get(request.pathAndQuery());
-                    failure = response.status() == 200
-                            ? null
-                            : request.pathAndQuery() + ": " + response.status() + " " + response.body();
-                } catch (IOException | RuntimeException e) {
-                    failure = request.pathAndQuery() + ": " + e;
-                }
-                request.run().answered(request.index(), request.dueNanos(), failure);
-            }
-        } catch (InterruptedException e) {
-            // closed
+    /** On a connection's thread: reads one target and records its answer, or why it failed. */
+    private static void get(PlainHttpConnection connection, Run run, int index, String pathAndQuery, long dueNanos) {
+        String failure;
+        try {
+            PlainHttpConnection.Response response = connection.get(pathAndQuery);
+            failure = response.status() == 200 ? null : pathAndQuery + ": " + response.status() + " " + response.body();
+        } catch (IOException | RuntimeException e) {
+            failure = pathAndQuery + ": " + e;
         }
+        run.answered(index, dueNanos, failure);
     }
 
     @Override
     public void close() {
-        connections.forEach(Thread::interrupt);
+        connections.close();
     }
 }
