@@ -148,16 +148,14 @@ public final class ReadSideBenchmark {
                 report.buildSeconds, report.buildHeap, report.stateBytes / 1e6);
 
         Random pick = new Random(seed + 2);
-        URI page = ingest.url("/api/v1/threads/" + URLEncoder.encode(OutcomePrefill.BIG_THREAD, StandardCharsets.UTF_8)
-                + "/comments?page=0&size=" + PAGE_SIZE);
+        URI page = bigThreadPage(ingest, "page=0&size=" + PAGE_SIZE);
         HttpClient http =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        URI deepByNumber = ingest.url("/api/v1/threads/"
-                + URLEncoder.encode(OutcomePrefill.BIG_THREAD, StandardCharsets.UTF_8) + "/comments?page="
-                + (MAX_PAGE_DEPTH / PAGE_SIZE - 1) + "&size=" + PAGE_SIZE);
-        URI deepByCursor = ingest.url("/api/v1/threads/"
-                + URLEncoder.encode(OutcomePrefill.BIG_THREAD, StandardCharsets.UTF_8) + "/comments?size=" + PAGE_SIZE
-                + "&before=" + URLEncoder.encode(prefill.bigThreadEventIdWithOlder(PAGE_SIZE), StandardCharsets.UTF_8));
+        URI deepByNumber = bigThreadPage(ingest, "page=" + (MAX_PAGE_DEPTH / PAGE_SIZE - 1) + "&size=" + PAGE_SIZE);
+        URI deepByCursor = bigThreadPage(
+                ingest,
+                "size=" + PAGE_SIZE + "&before="
+                        + URLEncoder.encode(prefill.bigThreadEventIdWithOlder(PAGE_SIZE), StandardCharsets.UTF_8));
         report.pageTotal = pageTotal(http, page, key);
         report.deepByCursorRight = isOldestPage(http, deepByCursor, key, prefill);
         try (FixedRateReader reader = new FixedRateReader(ingest.url("/"), key.secret(), connections)) {
@@ -263,20 +261,31 @@ public final class ReadSideBenchmark {
         return service.url("/api/v1/comments/" + prefill.id(index));
     }
 
+    /** A page of the big thread, {@code query} its raw query string. */
+    private static URI bigThreadPage(ServiceProcess ingest, String query) {
+        return ingest.url("/api/v1/threads/" + URLEncoder.encode(OutcomePrefill.BIG_THREAD, StandardCharsets.UTF_8)
+                + "/comments?" + query);
+    }
+
+    /** The JSON a GET of {@code uri} answers with 200, or null (logged as {@code what}) if it answers otherwise. */
+    private static JsonNode answer(HttpClient http, URI uri, SiteKey key, String what) throws InterruptedException {
+        try {
+            HttpResponse<String> response = http.send(get(uri, key), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                log("%s answered %d: %s", what, response.statusCode(), response.body());
+                return null;
+            }
+            return JsonMapper.builder().build().readTree(response.body());
+        } catch (IOException e) {
+            log("%s did not answer: %s", what, e);
+            return null;
+        }
+    }
+
     /** The {@code total} the big thread's first page answers, or -1 if it does not answer 200. */
     private static int pageTotal(HttpClient http, URI page, SiteKey key) throws InterruptedException {
-        try {
-            HttpResponse<String> response = http.send(get(page, key), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                log("The thread page answered %d: %s", response.statusCode(), response.body());
-                return -1;
-            }
-            JsonNode answer = JsonMapper.builder().build().readTree(response.body());
-            return answer.path("total").asInt(-1);
-        } catch (IOException e) {
-            log("The thread page did not answer: %s", e);
-            return -1;
-        }
+        JsonNode answer = answer(http, page, key, "The thread page");
+        return answer == null ? -1 : answer.path("total").asInt(-1);
     }
 
     /** One run of reads. */
@@ -311,29 +320,22 @@ public final class ReadSideBenchmark {
      */
     private static boolean isOldestPage(HttpClient http, URI page, SiteKey key, OutcomePrefill prefill)
             throws InterruptedException {
-        try {
-            HttpResponse<String> response = http.send(get(page, key), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                log("The oldest page answered %d: %s", response.statusCode(), response.body());
-                return false;
-            }
-            JsonNode answer = JsonMapper.builder().build().readTree(response.body());
-            List<String> expected = new ArrayList<>();
-            for (int older = PAGE_SIZE - 1; older >= 0; older--) {
-                expected.add(prefill.bigThreadEventIdWithOlder(older));
-            }
-            List<String> got = new ArrayList<>();
-            answer.path("comments")
-                    .forEach(comment -> got.add(comment.path("eventId").asString()));
-            boolean right = got.equals(expected) && answer.path("nextBefore").isNull();
-            if (!right) {
-                log("The oldest page was not the thread's %d oldest comments: %s", PAGE_SIZE, response.body());
-            }
-            return right;
-        } catch (IOException e) {
-            log("The oldest page did not answer: %s", e);
+        JsonNode answer = answer(http, page, key, "The oldest page");
+        if (answer == null) {
             return false;
         }
+        List<String> expected = new ArrayList<>();
+        for (int older = PAGE_SIZE - 1; older >= 0; older--) {
+            expected.add(prefill.bigThreadEventIdWithOlder(older));
+        }
+        List<String> got = new ArrayList<>();
+        answer.path("comments")
+                .forEach(comment -> got.add(comment.path("eventId").asString()));
+        boolean right = got.equals(expected) && answer.path("nextBefore").isNull();
+        if (!right) {
+            log("The oldest page was not the thread's %d oldest comments: %s", PAGE_SIZE, answer);
+        }
+        return right;
     }
 
     /** Reads the status of random comments one by one; answers how many were missing or not what was written. */
