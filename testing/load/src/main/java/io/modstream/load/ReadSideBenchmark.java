@@ -44,7 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>The issue's targets are reported beside the figures (status p99 at most 10 ms, thread page p99 at most 20 ms,
  * heap under 512 MB, restart to ready at most 30 s) but do not decide the exit status: the driver exits 1 only if
- * the service never became ready, a read failed, or an answer after the restart was wrong.
+ * the service never became ready, a read failed, a status, first-page or cursor read could not be sent within 10 s of
+ * its run's end, or an answer after the restart was wrong.
  *
  * <pre>
  * java -cp testing/load/target/load.jar io.modstream.load.ReadSideBenchmark --bootstrap 127.0.0.1:19092 \
@@ -586,7 +587,9 @@ public final class ReadSideBenchmark {
                     && status != null
                     && status.failed() + status.unsent() == 0
                     && page.failed() + page.unsent() == 0
-                    && deepByNumber.failed() + deepByNumber.unsent() == 0
+                    // The deepest page by number is the bound's worst case at a rate two cores may not keep up
+                    // with (docs/benchmarks.md, "Deep pages"): requests it could not send are reported, not failed.
+                    && deepByNumber.failed() == 0
                     && deepByCursor.failed() + deepByCursor.unsent() == 0
                     && deepByCursorRight
                     && pageTotal == bigThread
