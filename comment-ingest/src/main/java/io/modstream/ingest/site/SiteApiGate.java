@@ -29,7 +29,7 @@ import reactor.core.publisher.Mono;
  *
  * <p>Why: the chain's reactive plumbing (a context filter, the authentication filter, exception translation,
  * authorisation, each a few Reactor operators deep) cost about 65 µs per request on the benchmark machine, as much as
- * the whole bare app that is the yardstick of issue 12, and about a sixth of a status read's CPU
+ * the whole bare app that is the yardstick of issue 12, and about a fifth of a status read's CPU
  * (docs/benchmarks.md). The site API is what site backends call thousands of times a second; the rest (health,
  * metrics, the API's description, the demo) keeps the full chain.
  *
