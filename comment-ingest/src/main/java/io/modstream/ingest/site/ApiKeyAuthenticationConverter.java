@@ -36,7 +36,7 @@ final class ApiKeyAuthenticationConverter implements ServerAuthenticationConvert
     /**
      * The site an {@code Authorization} header authenticates: empty without the header, a
      * {@link BadCredentialsException} saying what is wrong for any other header that does not carry a site's key.
-     * Shared with {@link SiteApiGate}, so both paths refuse with the same words.
+     * Shared with {@link SubmissionGate}, so both paths refuse with the same words.
      */
     static Optional<String> siteOf(@Nullable String header, SiteApiKeys keys) {
         if (header == null) {

@@ -22,9 +22,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Site backends authenticate every request with their API key; there are no sessions, cookies or forms, so CSRF
- * protection has nothing to protect. Health stays open for load balancers; everything else needs a site. The site API
- * ({@code /api/**}) is authenticated, and submissions spend the site's quota, in {@link SiteApiGate} instead of this
- * chain; this chain takes every other request.
+ * protection has nothing to protect. Health stays open for load balancers; everything else needs a site. Submissions
+ * are authenticated, and spend the site's quota, in {@link SubmissionGate} instead of this chain.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfig {
@@ -51,8 +50,8 @@ class ApiSecurityConfig {
         apiKeyFilter.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(unauthorized));
         apiKeyFilter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
 
-        // The site API is authenticated by SiteApiGate, outside this chain (its javadoc says why).
-        return http.securityMatcher(SiteApiGate.OTHER_REQUESTS)
+        // Submissions are authenticated by SubmissionGate, outside this chain (its javadoc says why).
+        return http.securityMatcher(SubmissionGate.OTHER_REQUESTS)
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -62,6 +61,11 @@ class ApiSecurityConfig {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .addFilterAt(apiKeyFilter, SecurityWebFiltersOrder.AUTHENTICATION)
                 .authorizeExchange(exchanges -> exchanges
+                        // The API first: the rules are tried in order, and every request would otherwise be matched
+                        // against each open path below first (a dozen patterns, and a debug message formatted for each
+                        // even with debug logging off, docs/benchmarks.md).
+                        .pathMatchers("/api/**")
+                        .hasRole("SITE")
                         // Read-only; in production keep the actuator paths to the internal network.
                         .pathMatchers(
                                 "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")

@@ -5,7 +5,7 @@ import io.modstream.events.CommentSubmitted;
 import io.modstream.ingest.IngestProperties;
 import io.modstream.ingest.observability.InTrace;
 import io.modstream.ingest.observability.IngestMetrics;
-import io.modstream.ingest.site.SiteApiGate;
+import io.modstream.ingest.site.SubmissionGate;
 import io.modstream.ingest.status.CommentStatuses;
 import io.modstream.ingest.web.ConnectionThreads;
 import io.modstream.ingest.web.ProblemAnswers;
@@ -102,7 +102,7 @@ class SubmitHandler {
         return Mono.defer(() -> {
                     Charset charset = checkContentType(request).getCharset();
                     checkAccept(request);
-                    String siteId = SiteApiGate.siteOf(request.exchange());
+                    String siteId = SubmissionGate.siteOf(request.exchange());
                     return body(request, charset).flatMap(comment -> submit(request, siteId, comment));
                 })
                 .onErrorResume(error -> problems.answer(request, error));

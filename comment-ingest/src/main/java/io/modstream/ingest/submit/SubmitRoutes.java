@@ -3,7 +3,7 @@ package io.modstream.ingest.submit;
 import static org.springframework.web.reactive.function.server.RequestPredicates.method;
 import static org.springframework.web.reactive.function.server.RequestPredicates.path;
 
-import io.modstream.ingest.site.SiteApiGate;
+import io.modstream.ingest.site.SubmissionGate;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -23,8 +23,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 @Configuration(proxyBeanMethods = false)
 class SubmitRoutes {
 
-    /** Authenticated and charged to the site's quota by {@link SiteApiGate}, which recognises this path. */
-    static final String PATH = SiteApiGate.SUBMISSIONS_PATH;
+    /** Authenticated and charged to the site's quota by {@link SubmissionGate}, which recognises this path. */
+    static final String PATH = SubmissionGate.PATH;
 
     @Bean
     @RouterOperation(

@@ -10,7 +10,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.header.HttpHeaderWriterWebFilter;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
@@ -23,29 +22,23 @@ import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Mono;
 
 /**
- * Authenticates every request to the site API ({@code /api/**}) by its key, in one step instead of Spring Security's
- * filter chain, which these routes do not pass through ({@link #OTHER_REQUESTS}), and spends the site's comment quota
- * on a submission.
+ * Authenticates {@code POST /api/v1/comments} and spends the site's comment quota, in one step instead of Spring
+ * Security's filter chain, which this one route does not pass through ({@link #OTHER_REQUESTS}).
  *
  * <p>Why: the chain's reactive plumbing (a context filter, the authentication filter, exception translation,
  * authorisation, each a few Reactor operators deep) cost about 65 µs per request on the benchmark machine, as much as
- * the whole bare app that is the yardstick of issue 12, and about a fifth of a status read's CPU
- * (docs/benchmarks.md). The site API is what site backends call thousands of times a second; the rest (health,
- * metrics, the API's description, the demo) keeps the full chain.
+ * the whole bare app that is the yardstick of issue 12 (docs/benchmarks.md). Submissions are the one route taken
+ * thousands of times a second; everything else keeps the full chain.
  *
- * <p>What stays Spring Security's on these routes: its URL firewall (Spring Security's web filter runs first, for
- * every request, and applies it before deciding that no chain matches) and its response headers (the chain's own
- * header filter is called here). What is done here: the key, checked by the same code and answered with the same 401
- * as on every other route ({@link ApiKeyAuthenticationConverter#siteOf}); every site's key may use every route of the
- * API (each route answers for the site's own comments only), so there is no authorisation rule to apply beyond it.
- * The site goes on as the exchange attribute {@link #SITE} and as the authentication in Reactor's context, where
- * {@code @AuthenticationPrincipal} finds it. A submission's quota is spent before the body is read or parsed, so that
- * a flood is turned away at the price of a key lookup.
+ * <p>What stays Spring Security's on this route: its URL firewall (Spring Security's web filter runs first, for every
+ * request, and applies it before deciding that no chain matches) and its response headers (the chain's own header
+ * filter is called here). What is done here: the key, checked by the same code and answered with the same 401 as on
+ * every other route ({@link ApiKeyAuthenticationConverter#siteOf}); every site's key may submit, so there is no
+ * authorisation rule to apply beyond it; then the quota, before the body is read or parsed, so that a flood is turned
+ * away at the price of a key lookup. The site goes to the handler as the exchange attribute {@link #SITE}.
  *
- * <p>Which requests are the API's is decided by one method, {@link #isSiteApi}, which also decides which requests the
- * security chain takes, so a request is handled by exactly one of the two. It matches the decoded path as the routes
- * do, so every spelling that reaches an API route ({@code /api/v1/%63omments} too) comes here; anything else stays
- * with the chain, which refuses what it does not know without a site's key.
+ * <p>The route is recognised by one method, {@link #isSubmission}, which also decides which requests the security
+ * chain takes, so a request is handled by exactly one of the two.
  *
  * <p>A consequence of spending the quota first is that every submission costs its token, an idempotent retry of an
  * accepted comment too: telling it apart would need the body read and hashed first. Refusals are counted
@@ -53,28 +46,29 @@ import reactor.core.publisher.Mono;
  * flood of log lines.
  */
 @Component
-@Order(SiteApiGate.ORDER)
-public class SiteApiGate implements WebFilter {
+@Order(SubmissionGate.ORDER)
+public class SubmissionGate implements WebFilter {
 
     /**
      * Right after Spring Security's web filter, whose order is -100 ({@code WebFluxSecurityConfiguration}, not
-     * public): the URL firewall has run, and nothing else has. {@code SiteApiGateTest} checks the order.
+     * public): the URL firewall has run, and nothing else has. {@code SubmissionGateTest} checks the order.
      */
     static final int ORDER = -99;
 
     /** The submissions' route ({@code SubmitRoutes} maps this constant), so the gate and the route cannot drift apart. */
-    public static final String SUBMISSIONS_PATH = "/api/v1/comments";
+    public static final String PATH = "/api/v1/comments";
 
-    /** Matched as the routes match paths (a path pattern, on the decoded segments). */
-    private static final PathPattern SITE_API = PathPatternParser.defaultInstance.parse("/api/**");
+    /**
+     * Matched as the route matches it (a path pattern, on the decoded segments), so that every spelling of the path
+     * that reaches the submit handler, {@code /api/v1/%63omments} too, passes through here and nowhere else.
+     */
+    private static final PathPattern SUBMISSIONS = PathPatternParser.defaultInstance.parse(PATH);
 
-    private static final PathPattern SUBMISSIONS = PathPatternParser.defaultInstance.parse(SUBMISSIONS_PATH);
+    /** The exchange attribute holding the authenticated site's id, on a submission the gate let through. */
+    public static final String SITE = SubmissionGate.class.getName() + ".site";
 
-    /** The exchange attribute holding the authenticated site's id, on a request the gate let through. */
-    public static final String SITE = SiteApiGate.class.getName() + ".site";
-
-    /** Every request outside the site API: the requests Spring Security's chain takes. */
-    static final ServerWebExchangeMatcher OTHER_REQUESTS = exchange -> isSiteApi(exchange)
+    /** Every request but a submission: the requests Spring Security's chain takes. */
+    static final ServerWebExchangeMatcher OTHER_REQUESTS = exchange -> isSubmission(exchange)
             ? ServerWebExchangeMatcher.MatchResult.notMatch()
             : ServerWebExchangeMatcher.MatchResult.match();
 
@@ -84,7 +78,7 @@ public class SiteApiGate implements WebFilter {
     private final IngestMetrics metrics;
     private final WebFilter securityHeaders;
 
-    SiteApiGate(
+    SubmissionGate(
             SiteApiKeys keys,
             SiteQuotas quotas,
             ProblemResponses problems,
@@ -101,11 +95,6 @@ public class SiteApiGate implements WebFilter {
                 .orElseThrow(() -> new IllegalStateException("The security chain writes no response headers"));
     }
 
-    /** Under {@code /api/}, however the path is spelt. */
-    static boolean isSiteApi(ServerWebExchange exchange) {
-        return SITE_API.matches(exchange.getRequest().getPath().pathWithinApplication());
-    }
-
     /** {@code POST /api/v1/comments}, however the path is spelt. */
     static boolean isSubmission(ServerWebExchange exchange) {
         return HttpMethod.POST.equals(exchange.getRequest().getMethod())
@@ -114,7 +103,7 @@ public class SiteApiGate implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (!isSiteApi(exchange)) {
+        if (!isSubmission(exchange)) {
             return chain.filter(exchange);
         }
         // The headers go on every answer, a 401 or 429 too, as the chain writes them on its own.
@@ -133,15 +122,11 @@ public class SiteApiGate implements WebFilter {
         if (siteId == null) {
             return ApiSecurityConfig.unauthorized(problems, exchange, null);
         }
-        exchange.getAttributes().put(SITE, siteId);
-        if (!isSubmission(exchange)) {
-            return chain.filter(exchange)
-                    .contextWrite(ReactiveSecurityContextHolder.withAuthentication(new SiteAuthentication(siteId)));
-        }
         SiteQuotas.Admission admission = quotas.tryTake(siteId);
         if (!admission.admitted()) {
             return refuse(siteId, admission, exchange);
         }
+        exchange.getAttributes().put(SITE, siteId);
         return chain.filter(exchange);
     }
 
@@ -155,11 +140,11 @@ public class SiteApiGate implements WebFilter {
         return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, detail);
     }
 
-    /** The site the gate admitted this request for. */
+    /** The site the gate admitted this submission for. */
     public static String siteOf(ServerWebExchange exchange) {
         @Nullable String siteId = exchange.getAttribute(SITE);
         if (siteId == null) {
-            throw new IllegalStateException("A site API request reached its handler without passing the gate");
+            throw new IllegalStateException("A submission reached the handler without passing the gate");
         }
         return siteId;
     }
