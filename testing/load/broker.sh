@@ -1,7 +1,8 @@
 # shellcheck shell=bash
 #
 # Sourced by the scripts next to it (pipeline-benchmark.sh, crash-test.sh, latency-benchmark.sh, state-scale.sh,
-# failover-test.sh, ingest-benchmark.sh, read-side-benchmark.sh): a FRESH single-node KRaft broker (combined broker+controller) on loopback, from the jars of
+# failover-test.sh, ingest-benchmark.sh, read-side-benchmark.sh,
+# status-read-ab.sh): a FRESH single-node KRaft broker (combined broker+controller) on loopback, from the jars of
 # local/kafka/pom.xml as run-local.sh starts it, but on other ports (19092/19093 unless LOAD_KAFKA_PORT /
 # LOAD_CONTROLLER_PORT say otherwise) and with its data in a new temporary folder, so neither a running
 # ./run-local.sh nor an earlier run can leak topics, offsets or open transactions into a measurement.

@@ -10,9 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
@@ -52,21 +49,6 @@ public final class IngestBenchmark {
     private static final String BASELINE_TOPIC = "ingest-baseline.comments";
 
     private IngestBenchmark() {}
-
-    /**
-     * One wrk run.
-     *
-     * @param cpuMicrosPerRequest the app's CPU time (all its threads, from the OS) over the run, per request answered:
-     *     less noisy than the rate on shared cores, since time spent waiting for the other processes is not in it
-     */
-    record Run(
-            String app,
-            int connections,
-            double requestsPerSecond,
-            double p50Millis,
-            double p99Millis,
-            long bad,
-            double cpuMicrosPerRequest) {}
 
     public static void main(String[] args) throws Exception {
         Options options = new Options(args, OPTIONS);
@@ -117,7 +99,7 @@ public final class IngestBenchmark {
         wrk("ingest", ingest, script, connections.get(0), warmUp, workDir);
         wrk("baseline", baseline, script, connections.get(0), warmUp, workDir);
 
-        List<Run> runs = new ArrayList<>();
+        List<Wrk.Run> runs = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             for (int c : connections) {
                 // Alternate who goes first, so that neither always follows the other's garbage and page cache.
@@ -143,10 +125,10 @@ public final class IngestBenchmark {
         System.exit(report(runs, connections, seconds) ? 0 : 1);
     }
 
-    private static boolean report(List<Run> runs, List<Integer> connections, int seconds) {
+    private static boolean report(List<Wrk.Run> runs, List<Integer> connections, int seconds) {
         System.out.printf(
                 Locale.ROOT, "%nIngest benchmark (MEASURING.md): wrk -t2, %d s runs, unique authors%n", seconds);
-        for (Run run : runs) {
+        for (Wrk.Run run : runs) {
             System.out.printf(
                     Locale.ROOT,
                     "  %-8s %4d connections  %,10.1f req/s  p50 %7.2f ms  p99 %7.2f ms  non-2xx/errors %d"
@@ -161,12 +143,12 @@ public final class IngestBenchmark {
         }
         boolean clean = true;
         for (int c : connections) {
-            double ingest = median(runs, "ingest", c, Run::requestsPerSecond);
-            double baseline = median(runs, "baseline", c, Run::requestsPerSecond);
-            double ingestP99 = median(runs, "ingest", c, Run::p99Millis);
-            double baselineP99 = median(runs, "baseline", c, Run::p99Millis);
-            double ingestCpu = median(runs, "ingest", c, Run::cpuMicrosPerRequest);
-            double baselineCpu = median(runs, "baseline", c, Run::cpuMicrosPerRequest);
+            double ingest = Wrk.median(runs, "ingest", c, Wrk.Run::requestsPerSecond);
+            double baseline = Wrk.median(runs, "baseline", c, Wrk.Run::requestsPerSecond);
+            double ingestP99 = Wrk.median(runs, "ingest", c, Wrk.Run::p99Millis);
+            double baselineP99 = Wrk.median(runs, "baseline", c, Wrk.Run::p99Millis);
+            double ingestCpu = Wrk.median(runs, "ingest", c, Wrk.Run::cpuMicrosPerRequest);
+            double baselineCpu = Wrk.median(runs, "baseline", c, Wrk.Run::cpuMicrosPerRequest);
             System.out.printf(
                     Locale.ROOT,
                     "  %4d connections: comment-ingest %,.1f req/s (p99 %.2f ms), baseline %,.1f req/s (p99 %.2f ms):"
@@ -194,117 +176,17 @@ public final class IngestBenchmark {
                     baselineCpu,
                     baselineCpu / ingestCpu);
         }
-        for (Run run : runs) {
+        for (Wrk.Run run : runs) {
             clean &= run.bad() == 0;
         }
         return clean;
     }
 
-    private static double median(
-            List<Run> runs, String app, int connections, java.util.function.ToDoubleFunction<Run> value) {
-        double[] values = runs.stream()
-                .filter(run -> run.app().equals(app) && run.connections() == connections)
-                .mapToDouble(value)
-                .sorted()
-                .toArray();
-        int n = values.length;
-        return n == 0 ? Double.NaN : n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-    }
-
-    /** Runs wrk once and reads its summary; wrk's own output is kept in the work folder. */
-    private static Run wrk(String app, ServiceProcess service, Path script, int connections, int seconds, Path workDir)
+    /** One wrk run posting comments to {@code service}. */
+    private static Wrk.Run wrk(
+            String app, ServiceProcess service, Path script, int connections, int seconds, Path workDir)
             throws IOException, InterruptedException {
-        if (!service.alive()) {
-            throw new IllegalStateException(app + " is not running:\n" + service.logTail(40));
-        }
-        Path out = workDir.resolve("wrk-" + app + "-" + connections + "-" + System.currentTimeMillis() + ".txt");
-        Duration cpuBefore = cpu(service);
-        Process wrk = new ProcessBuilder(
-                        "wrk",
-                        "-t2",
-                        "-c" + connections,
-                        "-d" + seconds + "s",
-                        "--timeout",
-                        "10s",
-                        "--latency",
-                        "-s",
-                        script.toString(),
-                        service.url("/api/v1/comments").toString())
-                .redirectErrorStream(true)
-                .redirectOutput(out.toFile())
-                .start();
-        if (!wrk.waitFor(seconds + 60L, TimeUnit.SECONDS)) {
-            wrk.destroyForcibly();
-            throw new IllegalStateException("wrk did not finish; see " + out);
-        }
-        Duration cpuUsed = cpu(service).minus(cpuBefore);
-        String text = Files.readString(out, StandardCharsets.UTF_8);
-        double requests = number(text, "(\\d+) requests in");
-        Run run = new Run(
-                app,
-                connections,
-                number(text, "Requests/sec:\\s+([\\d.]+)"),
-                millis(text, "50%"),
-                millis(text, "99%"),
-                (long) number(text, "Non-2xx or 3xx responses:\\s+(\\d+)", 0) + (long) socketErrors(text),
-                requests == 0 ? Double.NaN : cpuUsed.toNanos() / 1000.0 / requests);
-        log(
-                "%s at %d connections: %,.1f req/s, p50 %.2f ms, p99 %.2f ms, non-2xx/errors %d, cpu %.1f us/request",
-                app,
-                connections,
-                run.requestsPerSecond(),
-                run.p50Millis(),
-                run.p99Millis(),
-                run.bad(),
-                run.cpuMicrosPerRequest());
-        return run;
-    }
-
-    private static Duration cpu(ServiceProcess service) {
-        return ProcessHandle.of(service.pid())
-                .flatMap(process -> process.info().totalCpuDuration())
-                .orElse(Duration.ZERO);
-    }
-
-    private static double number(String text, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(text);
-        if (!m.find()) {
-            throw new IllegalStateException("wrk printed no " + regex + ":\n" + text);
-        }
-        return Double.parseDouble(m.group(1));
-    }
-
-    private static double number(String text, String regex, double fallback) {
-        Matcher m = Pattern.compile(regex).matcher(text);
-        return m.find() ? Double.parseDouble(m.group(1)) : fallback;
-    }
-
-    private static double socketErrors(String text) {
-        Matcher m = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)")
-                .matcher(text);
-        if (!m.find()) {
-            return 0;
-        }
-        return Double.parseDouble(m.group(1))
-                + Double.parseDouble(m.group(2))
-                + Double.parseDouble(m.group(3))
-                + Double.parseDouble(m.group(4));
-    }
-
-    /** A percentile of wrk's latency distribution, in milliseconds (wrk prints us, ms or s). */
-    private static double millis(String text, String percentile) {
-        Matcher m = Pattern.compile(
-                        "^\\s+" + Pattern.quote(percentile) + "\\s+([\\d.]+)(us|ms|s)\\s*$", Pattern.MULTILINE)
-                .matcher(text);
-        if (!m.find()) {
-            throw new IllegalStateException("wrk printed no " + percentile + " latency:\n" + text);
-        }
-        double value = Double.parseDouble(m.group(1));
-        return switch (m.group(2)) {
-            case "us" -> value / 1000;
-            case "s" -> value * 1000;
-            default -> value;
-        };
+        return Wrk.run(app, service, service.url("/api/v1/comments"), script, connections, seconds, workDir);
     }
 
     /**
