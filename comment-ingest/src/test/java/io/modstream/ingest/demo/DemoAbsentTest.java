@@ -2,18 +2,17 @@ package io.modstream.ingest.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.modstream.testing.kafka.KafkaTestBroker;
+import io.modstream.testing.kafka.UseKafkaTestBroker;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Without the local profile there is no demo site: none of its beans, and its paths need a site key like any other. */
+@UseKafkaTestBroker
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DemoAbsentTest {
 
@@ -22,11 +21,6 @@ class DemoAbsentTest {
 
     @Autowired
     ApplicationContext context;
-
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
-    }
 
     @Test
     void noDemoBeanExistsOutsideTheLocalProfile() {

@@ -6,6 +6,7 @@ import io.modstream.events.CommentSubmitted;
 import io.modstream.events.Topics;
 import io.modstream.testing.kafka.KafkaTestBroker;
 import io.modstream.testing.kafka.TopicClient;
+import io.modstream.testing.kafka.UseKafkaTestBroker;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,8 +20,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * share is 3 at once, refilled at one a minute, so the test cannot race the refill however slowly the machine runs.
  * Each test spends a site of its own.
  */
+@UseKafkaTestBroker
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -63,11 +63,6 @@ class SiteQuotaHttpTest {
     private WebTestClient http;
     private final TopicClient topics = new TopicClient(KafkaTestBroker.bootstrapServers());
     private final JsonMapper json = JsonMapper.builder().build();
-
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
-    }
 
     @BeforeEach
     void client() {

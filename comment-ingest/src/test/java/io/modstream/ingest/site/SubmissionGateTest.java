@@ -2,7 +2,7 @@ package io.modstream.ingest.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.modstream.testing.kafka.KafkaTestBroker;
+import io.modstream.testing.kafka.UseKafkaTestBroker;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -18,8 +18,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.server.WebFilterChainProxy;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.server.WebFilter;
 
@@ -29,6 +27,7 @@ import org.springframework.web.server.WebFilter;
  * path that reaches the handler passes through it. Its 401s and 429s are tested with the rest of the API's
  * ({@code SubmitCommentTest}, {@code SiteQuotaHttpTest}).
  */
+@UseKafkaTestBroker
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -53,11 +52,6 @@ class SubmissionGateTest {
     ApplicationContext context;
 
     private WebTestClient http;
-
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
-    }
 
     @BeforeEach
     void client() {

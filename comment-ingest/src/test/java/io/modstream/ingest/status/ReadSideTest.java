@@ -11,6 +11,7 @@ import io.modstream.events.Topics;
 import io.modstream.events.Verdict;
 import io.modstream.testing.kafka.KafkaTestBroker;
 import io.modstream.testing.kafka.TopicClient;
+import io.modstream.testing.kafka.UseKafkaTestBroker;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,8 +27,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriUtils;
@@ -39,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The read side over HTTP against a real broker. Outcomes are put on the outcome topics here, as moderation-service
  * would publish them, so the test controls what was decided and when.
  */
+@UseKafkaTestBroker
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -62,11 +62,6 @@ class ReadSideTest {
     private final TopicClient topics = new TopicClient(KafkaTestBroker.bootstrapServers());
     private final JsonMapper json = JsonMapper.builder().build();
     private WebTestClient http;
-
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
-    }
 
     @BeforeEach
     void client() {

@@ -2,7 +2,7 @@ package io.modstream.ingest.submit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.modstream.testing.kafka.KafkaTestBroker;
+import io.modstream.testing.kafka.UseKafkaTestBroker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +16,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
@@ -29,6 +27,7 @@ import reactor.core.publisher.Mono;
  * After the acknowledgement, the 202 is written from the connection's own event loop, neither from the producer's
  * I/O thread nor from a pool that would hand the write over once more; a web filter sees the thread that commits it.
  */
+@UseKafkaTestBroker
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -79,11 +78,6 @@ class SendThreadTest {
 
     @LocalServerPort
     int port;
-
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
-    }
 
     @Test
     void theFirstSendMayBlockSoLeavesTheEventLoopTheNextRunsInPlace() {

@@ -2,7 +2,7 @@ package io.modstream.ingest.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.modstream.testing.kafka.KafkaTestBroker;
+import io.modstream.testing.kafka.UseKafkaTestBroker;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,8 +12,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 
@@ -22,6 +20,7 @@ import reactor.core.publisher.Flux;
  * is wrong (the parameter, header, method or path), not a bare status or Spring's generic "Validation failure".
  * URLs are given as {@link URI}s so that exactly these bytes are sent, with no client-side re-encoding.
  */
+@UseKafkaTestBroker
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -40,11 +39,6 @@ class ProblemDocumentsTest {
     int port;
 
     private WebTestClient http;
-
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
-    }
 
     @BeforeEach
     void client() {

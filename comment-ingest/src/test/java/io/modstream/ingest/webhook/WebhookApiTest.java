@@ -3,7 +3,7 @@ package io.modstream.ingest.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modstream.ingest.site.SiteApiKeys;
-import io.modstream.testing.kafka.KafkaTestBroker;
+import io.modstream.testing.kafka.UseKafkaTestBroker;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** {@code /api/v1/webhook} over real HTTP, with registrations on a real broker; production URL rules. */
+@UseKafkaTestBroker
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "modstream.ingest.webhooks.signing-key=test-signing-key-0123456789abcdef0123")
@@ -32,7 +33,6 @@ class WebhookApiTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
         registry.add("modstream.ingest.sites[0].id", () -> "api-a");
         registry.add("modstream.ingest.sites[0].api-key-sha256", () -> SiteApiKeys.hash("key-of-api-a"));
         registry.add("modstream.ingest.sites[1].id", () -> "api-b");

@@ -12,6 +12,7 @@ import io.modstream.events.Verdict;
 import io.modstream.ingest.site.SiteApiKeys;
 import io.modstream.testing.kafka.KafkaTestBroker;
 import io.modstream.testing.kafka.TopicClient;
+import io.modstream.testing.kafka.UseKafkaTestBroker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  * through a real broker: signatures, event ids, retries with backoff, dead letters and replay, site isolation.
  * Each test uses its own sites, so the listeners' progress from one test never meets another's.
  */
+@UseKafkaTestBroker
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -69,7 +71,6 @@ class WebhookDeliveryTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
         for (int i = 0; i < SITES.size(); i++) {
             String site = SITES.get(i);
             registry.add("modstream.ingest.sites[" + i + "].id", () -> site);

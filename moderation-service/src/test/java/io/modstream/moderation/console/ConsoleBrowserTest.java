@@ -14,6 +14,7 @@ import io.modstream.events.Verdict;
 import io.modstream.testing.browser.HeadlessChromium;
 import io.modstream.testing.kafka.KafkaTestBroker;
 import io.modstream.testing.kafka.TopicClient;
+import io.modstream.testing.kafka.UseKafkaTestBroker;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -31,8 +32,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The moderators' console in a real browser, against the whole service and a real broker: sign in through the form,
@@ -43,6 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
         value = "io.modstream.testing.browser.HeadlessChromium#installedOrOnCi",
         disabledReason = HeadlessChromium.MISSING)
 @DirtiesContext
+@UseKafkaTestBroker
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -67,11 +67,6 @@ class ConsoleBrowserTest {
     private HeadlessChromium chromium;
     private WebDriver browser;
     private WebDriverWait wait;
-
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
-    }
 
     /** On CI the class runs even without a browser, so that it fails here with the hint how to install one. */
     @BeforeAll

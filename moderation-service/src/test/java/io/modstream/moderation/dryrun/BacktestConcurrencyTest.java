@@ -7,7 +7,7 @@ import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.when;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.modstream.testing.kafka.KafkaTestBroker;
+import io.modstream.testing.kafka.UseKafkaTestBroker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,8 +23,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
@@ -36,6 +34,7 @@ import reactor.core.publisher.Flux;
  * without one, closing the context waits a minute for the stream threads to give up on a broker that is not there.
  */
 @DirtiesContext
+@UseKafkaTestBroker
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -52,11 +51,6 @@ class BacktestConcurrencyTest {
 
     @LocalServerPort
     int port;
-
-    @DynamicPropertySource
-    static void broker(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
-    }
 
     @MockitoBean
     BacktestService backtests;

@@ -10,6 +10,7 @@ import io.modstream.events.ModeratorDecision;
 import io.modstream.events.Topics;
 import io.modstream.testing.kafka.KafkaTestBroker;
 import io.modstream.testing.kafka.TopicClient;
+import io.modstream.testing.kafka.UseKafkaTestBroker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,8 +26,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,6 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * moderator's allowance is untouched, and reads are never charged.
  */
 @DirtiesContext
+@UseKafkaTestBroker
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -68,11 +68,6 @@ class StaffRateLimitTest {
     int port;
 
     private WebTestClient http;
-
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
-    }
 
     @BeforeEach
     void client() {

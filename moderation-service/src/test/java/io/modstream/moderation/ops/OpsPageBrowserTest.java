@@ -11,7 +11,7 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
 import io.modstream.events.CommentSubmitted;
 import io.modstream.events.Topics;
 import io.modstream.testing.browser.HeadlessChromium;
-import io.modstream.testing.kafka.KafkaTestBroker;
+import io.modstream.testing.kafka.UseKafkaTestBroker;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -28,8 +28,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The operator page in a real browser, against the whole service and a real broker: signing in from {@code /ops/}
@@ -40,6 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
         value = "io.modstream.testing.browser.HeadlessChromium#installedOrOnCi",
         disabledReason = HeadlessChromium.MISSING)
 @DirtiesContext
+@UseKafkaTestBroker
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -61,11 +60,6 @@ class OpsPageBrowserTest {
     private HeadlessChromium chromium;
     private WebDriver browser;
     private WebDriverWait wait;
-
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
-    }
 
     /** On CI the class runs even without a browser, so that it fails here with the hint how to install one. */
     @BeforeAll

@@ -9,6 +9,7 @@ import io.modstream.events.Topics;
 import io.modstream.events.Verdict;
 import io.modstream.testing.kafka.KafkaTestBroker;
 import io.modstream.testing.kafka.TopicClient;
+import io.modstream.testing.kafka.UseKafkaTestBroker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -17,14 +18,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The pipeline against a real broker: comments in on {@code comments.submitted}, outcomes out. The context is closed
  * afterwards: a cached one would go on moderating every comment later tests submit, as a second writer.
  */
 @DirtiesContext
+@UseKafkaTestBroker
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = "spring.kafka.consumer.group-id=moderation-pipeline-test")
@@ -32,11 +32,6 @@ class ModerationPipelineTest {
 
     private final TopicClient topics = new TopicClient(KafkaTestBroker.bootstrapServers());
     private final SubmittedComments comments = new SubmittedComments(topics);
-
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
-    }
 
     @Test
     void cleanCommentIsApprovedOnItsTopic() {

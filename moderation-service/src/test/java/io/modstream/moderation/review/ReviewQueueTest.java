@@ -13,6 +13,7 @@ import io.modstream.events.Topics;
 import io.modstream.events.Verdict;
 import io.modstream.testing.kafka.KafkaTestBroker;
 import io.modstream.testing.kafka.TopicClient;
+import io.modstream.testing.kafka.UseKafkaTestBroker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +57,7 @@ import tools.jackson.databind.json.JsonMapper;
  * on the shared broker do not disturb it.
  */
 @DirtiesContext
+@UseKafkaTestBroker
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -102,7 +104,6 @@ class ReviewQueueTest {
 
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) throws IOException {
-        registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
         Path policies = Files.createTempDirectory("review-policies");
         Files.writeString(policies.resolve("site-new.yml"), """
                 site: site-new
