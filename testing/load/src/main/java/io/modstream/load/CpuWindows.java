@@ -50,14 +50,14 @@ final class CpuWindows implements AutoCloseable {
 
     /**
      * One process at one moment: its CPU ticks (dead threads' included, from {@code /proc/<pid>/stat}) and each live
-     * JIT compiler thread's. The JVM starts and stops compiler threads as the queue grows and shrinks, so the JIT's
-     * share of a window is summed thread by thread; a compiler thread that ended within the window loses that
-     * window's last ticks (an under-count, never an over-count). All zero when {@code /proc} cannot be read.
+     * thread's, by thread id. The JVM starts and stops threads (compiler threads as the queue grows and shrinks, among
+     * others), so a thread's share of a span is summed thread by thread; a thread that ended within the span loses
+     * that span's last ticks (an under-count, never an over-count). All zero when {@code /proc} cannot be read.
      */
-    private record Sample(long ticks, Map<String, Long> compilerTicks) {
+    private record Sample(long ticks, Map<String, ThreadTicks> threads) {
 
         static Sample of(long pid) {
-            Map<String, Long> compilers = new HashMap<>();
+            Map<String, ThreadTicks> threads = new HashMap<>();
             try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
                 for (Path task : tasks.toList()) {
                     String stat;
@@ -66,12 +66,10 @@ final class CpuWindows implements AutoCloseable {
                     } catch (IOException threadEnded) {
                         continue;
                     }
-                    if (stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
-                            .contains("CompilerThre")) {
-                        compilers.put(task.getFileName().toString(), ticksOf(stat));
-                    }
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    threads.put(task.getFileName().toString(), new ThreadTicks(group(name), ticksOf(stat)));
                 }
-                return new Sample(ticksOf(Files.readString(Path.of("/proc", Long.toString(pid), "stat"))), compilers);
+                return new Sample(ticksOf(Files.readString(Path.of("/proc", Long.toString(pid), "stat"))), threads);
             } catch (IOException | RuntimeException notLinux) {
                 return new Sample(0, Map.of());
             }
@@ -83,13 +81,33 @@ final class CpuWindows implements AutoCloseable {
             return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
         }
 
-        long compilerTicksSince(Sample before) {
-            long ticks = 0;
-            for (Map.Entry<String, Long> thread : compilerTicks.entrySet()) {
-                ticks += thread.getValue() - before.compilerTicks.getOrDefault(thread.getKey(), 0L);
-            }
-            return ticks;
+        /** Ticks each group of threads used since {@code before}, counted thread by thread. */
+        Map<String, Long> groupTicksSince(Sample before) {
+            Map<String, Long> groups = new HashMap<>();
+            threads.forEach((tid, now) -> {
+                ThreadTicks then = before.threads.get(tid);
+                groups.merge(now.group(), now.ticks() - (then == null ? 0 : then.ticks()), Long::sum);
+            });
+            return groups;
         }
+
+        long compilerTicksSince(Sample before) {
+            return groupTicksSince(before).entrySet().stream()
+                    .filter(group -> group.getKey().contains("CompilerThre"))
+                    .mapToLong(Map.Entry::getValue)
+                    .sum();
+        }
+    }
+
+    /** A thread's group (its name as the kernel keeps it, at most 15 bytes) and its CPU ticks. */
+    private record ThreadTicks(String group, long ticks) {}
+
+    /**
+     * The group of a thread name: the name without its trailing number, so that a pool's threads count together
+     * ({@code "GC Thread#1"} and {@code "GC Thread#0"} are {@code "GC Thread"}).
+     */
+    static String group(String threadName) {
+        return threadName.replaceFirst("[#\\-]?\\d+$", "");
     }
 
     /** One line per window: each service's CPU seconds (of which JIT). */
@@ -110,6 +128,32 @@ final class CpuWindows implements AutoCloseable {
                         after.compilerTicksSince(before) / TICKS_PER_SECOND));
             }
             out.append('\n');
+        }
+        return out.toString();
+    }
+
+    /**
+     * The whole span from the first sample to now, per process: the thread groups that used at least {@code minShare}
+     * of its CPU, largest first, in CPU seconds and per {@code units} (e.g. requests) in microseconds.
+     */
+    synchronized String describeThreads(long units, double minShare) {
+        sample();
+        StringBuilder out = new StringBuilder(String.format(
+                Locale.ROOT, "  CPU by thread group over the whole span (microseconds per one of %,d):%n", units));
+        for (String name : pids.keySet()) {
+            Sample first = samples.get(0).get(name);
+            Sample last = samples.get(samples.size() - 1).get(name);
+            long total = last.ticks() - first.ticks();
+            out.append(String.format(Locale.ROOT, "    %s %.1f s%n", name, total / TICKS_PER_SECOND));
+            last.groupTicksSince(first).entrySet().stream()
+                    .filter(group -> total > 0 && group.getValue() >= minShare * total)
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(group -> out.append(String.format(
+                            Locale.ROOT,
+                            "      %-16s %7.2f s %8.1f us%n",
+                            group.getKey(),
+                            group.getValue() / TICKS_PER_SECOND,
+                            units == 0 ? Double.NaN : group.getValue() / TICKS_PER_SECOND * 1e6 / units)));
         }
         return out.toString();
     }

@@ -153,7 +153,7 @@ public final class LatencyBenchmark {
             }
             try (CpuWindows windows = new CpuWindows(processes, 10)) {
                 run = poster.post(bodies, rate);
-                cpu = windows.describe();
+                cpu = windows.describe() + windows.describeThreads(bodies.size(), 0.01);
             }
             PipelineBenchmark.log("Posted: %s", CommentPoster.describe(run, rate));
             for (String failure : run.failures()) {
