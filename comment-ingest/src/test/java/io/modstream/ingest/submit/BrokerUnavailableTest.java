@@ -1,5 +1,6 @@
 package io.modstream.ingest.submit;
 
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class BrokerUnavailableTest {
     @DynamicPropertySource
     static void deadBroker(DynamicPropertyRegistry registry) throws Exception {
         // A port that was free a moment ago: nothing listens there.
-        try (ServerSocket socket = new ServerSocket(0)) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int closedPort = socket.getLocalPort();
             registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + closedPort);
         }

@@ -2,6 +2,7 @@ package io.modstream.moderation.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.modstream.testing.net.LoopbackOnly;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,12 @@ class ApiDescriptionTest {
                 .baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(30))
                 .build();
+    }
+
+    @Test
+    void theTestServerListensOnLoopbackOnly() {
+        // The test configuration sets server.address: a test run opens no port to the network.
+        LoopbackOnly.assertListensOnLoopbackOnly(port);
     }
 
     @Test

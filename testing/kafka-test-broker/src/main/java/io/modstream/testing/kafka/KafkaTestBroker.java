@@ -82,6 +82,10 @@ public final class KafkaTestBroker {
     }
 
     private static String startEmbedded() {
+        // NOT LOOPBACK-ONLY, known and not mended: Kafka's test kit, under spring-kafka-test's broker, binds its
+        // listeners to the wildcard address (PreboundSocketFactoryManager binds new InetSocketAddress(port)), and no
+        // setting changes that. The services' test servers do listen on loopback only (server.address in their test
+        // configuration, checked by LoopbackOnly); this broker would need replacing to do the same.
         // The embedded broker insists on publishing its address in a system property; give it one nobody reads.
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
         broker.brokerListProperty("modstream.test.kafka.unused-bootstrap-servers");
