@@ -84,7 +84,7 @@ check_java() {
 
 port_in_use() {
   local port=$1
-  # ss sees listeners on every address (the services bind 0.0.0.0, so any of them clashes);
+  # ss sees listeners on every address (another program on 0.0.0.0 or on 127.0.0.1 clashes alike);
   # without it, a connect to loopback is the portable fallback (macOS has no ss).
   if command -v ss >/dev/null 2>&1; then
     [ -n "$(ss -Hltn "sport = :$port" 2>/dev/null)" ]
@@ -373,9 +373,12 @@ start_service() {
   # MODSTREAM_STATE_DIR: both services' Kafka Streams stores (RocksDB), kept between runs like the broker's data, so a
   # restart reads only what it missed. Each keeps its stores under its own application id's folder there
   # (moderation-service's pipeline, comment-ingest-read-side), so one folder serves one instance of each.
+  # --server.address: on loopback only, like the broker: the local profile's development key and passwords are in
+  # this repository, so nothing it serves should be reachable from the network (docker-compose.yml publishes the
+  # same ports on 127.0.0.1 for the same reason).
   start_process "$name" "$LOG_DIR/$name.log" \
     env SPRING_KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" MODSTREAM_STATE_DIR="$STATE_DIR/streams" \
-    "$JAVA" -jar "$jar" --spring.profiles.active=local
+    "$JAVA" -jar "$jar" --spring.profiles.active=local --server.address=127.0.0.1
   STARTED_SERVICE_PID=$STARTED_PID
 }
 
