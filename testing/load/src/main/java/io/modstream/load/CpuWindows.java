@@ -51,8 +51,9 @@ final class CpuWindows implements AutoCloseable {
     /**
      * One process at one moment: its CPU ticks (dead threads' included, from {@code /proc/<pid>/stat}) and each live
      * thread's, by thread id. The JVM starts and stops threads (compiler threads as the queue grows and shrinks, among
-     * others), so a thread's share of a span is summed thread by thread; a thread that ended within the span loses
-     * that span's last ticks (an under-count, never an over-count). All zero when {@code /proc} cannot be read.
+     * others), so a group's share of a span is summed thread by thread, and a thread that ended within the span is
+     * missing from it: an under-count, never an over-count (the process's total counts dead threads). All zero when
+     * {@code /proc} cannot be read.
      */
     private record Sample(long ticks, Map<String, ThreadTicks> threads) {
 
