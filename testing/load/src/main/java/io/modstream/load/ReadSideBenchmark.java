@@ -8,8 +8,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -170,21 +173,30 @@ public final class ReadSideBenchmark {
                         "Status reads: %,d/s for %d s on random ids of %,d, %d connections",
                         rate, seconds, comments, connections);
                 report.loadBefore = loadAverage();
-                report.status = measured(
+                Measured status = measured(
                         "Status reads",
                         ingest,
                         () -> reader.read(
                                 i -> statusUrl(ingest, prefill, pick.nextInt(prefill.count())), rate * seconds, rate));
+                report.status = status.reads();
+                report.statusHiccups = status.hiccups();
                 log(
                         "Thread page: %,d/s for %d s on %s, page 0 of size %d",
                         rate, seconds, OutcomePrefill.BIG_THREAD, PAGE_SIZE);
-                report.page = measured("Thread page", ingest, () -> reader.read(i -> page, rate * seconds, rate));
+                report.page = measured("Thread page", ingest, () -> reader.read(i -> page, rate * seconds, rate))
+                        .reads();
                 log("Deepest page by number: %,d/s for %d s, %s", rate, seconds, deepByNumber.getRawQuery());
                 report.deepByNumber = measured(
-                        "Deepest page by number", ingest, () -> reader.read(i -> deepByNumber, rate * seconds, rate));
+                                "Deepest page by number",
+                                ingest,
+                                () -> reader.read(i -> deepByNumber, rate * seconds, rate))
+                        .reads();
                 log("Oldest page by cursor: %,d/s for %d s, %s", rate, seconds, deepByCursor.getRawQuery());
                 report.deepByCursor = measured(
-                        "Oldest page by cursor", ingest, () -> reader.read(i -> deepByCursor, rate * seconds, rate));
+                                "Oldest page by cursor",
+                                ingest,
+                                () -> reader.read(i -> deepByCursor, rate * seconds, rate))
+                        .reads();
                 report.loadAfter = loadAverage();
                 report.readHeap = heap.describe();
                 report.readMaxHeap = heap.maxHeap();
@@ -298,21 +310,26 @@ public final class ReadSideBenchmark {
      * Runs {@code run} and logs its result with the CPU time comment-ingest and this driver used meanwhile: on two
      * shared cores what the driver uses is taken from the service it measures.
      */
-    private static FixedRateReader.Result measured(String what, ServiceProcess ingest, ReadRun run)
-            throws InterruptedException {
+    /** A measured read run, and the machine's hiccups ({@link Hiccups}) meanwhile. */
+    private record Measured(FixedRateReader.Result reads, Percentiles hiccups) {}
+
+    private static Measured measured(String what, ServiceProcess ingest, ReadRun run) throws InterruptedException {
         Duration serviceBefore = ServiceCpu.usedBy(ingest.pid());
         Duration driverBefore = ServiceCpu.usedBy(ProcessHandle.current().pid());
+        Hiccups hiccups = Hiccups.start();
         FixedRateReader.Result result = run.read();
+        Percentiles delays = hiccups.stop();
         log(
-                "%s: %s; CPU meanwhile: comment-ingest %.1f s, this driver %.1f s",
+                "%s: %s; CPU meanwhile: comment-ingest %.1f s, this driver %.1f s; hiccups meanwhile: %s",
                 what,
                 result.describe(),
                 ServiceCpu.usedBy(ingest.pid()).minus(serviceBefore).toMillis() / 1000.0,
                 ServiceCpu.usedBy(ProcessHandle.current().pid())
                                 .minus(driverBefore)
                                 .toMillis()
-                        / 1000.0);
-        return result;
+                        / 1000.0,
+                Hiccups.describe(delays));
+        return new Measured(result, delays);
     }
 
     /**
@@ -399,23 +416,35 @@ public final class ReadSideBenchmark {
         }
     }
 
+    /**
+     * The bytes of the regular files under a folder; -1 if it cannot be read. RocksDB deletes files while it compacts,
+     * so a file or folder that is gone by the time it is looked at counts as nothing (with {@code Files.walk} it ended
+     * the whole walk).
+     */
     static long folderBytes(Path folder) {
         if (!Files.isDirectory(folder)) {
             return 0;
         }
-        try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile)
-                    .mapToLong(file -> {
-                        try {
-                            return Files.size(file);
-                        } catch (IOException gone) {
-                            return 0; // a file RocksDB removed while we walked
-                        }
-                    })
-                    .sum();
-        } catch (IOException | UncheckedIOException e) {
+        long[] bytes = {0};
+        try {
+            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (attributes.isRegularFile()) {
+                        bytes[0] += attributes.size();
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException gone) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
             return -1;
         }
+        return bytes[0];
     }
 
     /** What the run measured, NaN or null where a step did not happen. */
@@ -432,6 +461,9 @@ public final class ReadSideBenchmark {
         long stateBytes;
         int pageTotal = -1;
         FixedRateReader.Result status;
+        /** The machine's hiccups during the status reads: the floor under their tail. */
+        Percentiles statusHiccups;
+
         FixedRateReader.Result page;
         FixedRateReader.Result deepByNumber;
         FixedRateReader.Result deepByCursor;
@@ -477,10 +509,12 @@ public final class ReadSideBenchmark {
             if (status != null) {
                 out.append(String.format(
                         Locale.ROOT,
-                        "  status    %s  [target p99 <= %.0f ms: %s]%n",
+                        "  status    %s  [target p99 <= %.0f ms: %s]%n"
+                                + "            hiccups of a 1-ms sleep in the driver meanwhile: %s%n",
                         status.describe(),
                         STATUS_P99_TARGET_MS,
-                        met(status.latency().millis(99) <= STATUS_P99_TARGET_MS)));
+                        met(status.latency().millis(99) <= STATUS_P99_TARGET_MS),
+                        Hiccups.describe(statusHiccups)));
                 out.append(String.format(
                         Locale.ROOT,
                         "  page      %s  [target p99 <= %.0f ms: %s]; total %,d of %,d%n",
@@ -536,7 +570,7 @@ public final class ReadSideBenchmark {
                     Locale.ROOT,
                     "RESULT comments=%d big_thread=%d build_s=%.1f state_mb=%.0f status_rps=%.1f status_p50_ms=%.2f"
                             + " status_p90_ms=%.2f status_p99_ms=%.2f status_max_ms=%.1f status_errors=%d"
-                            + " status_unsent=%d page_rps=%.1f page_p50_ms=%.2f page_p99_ms=%.2f page_max_ms=%.1f"
+                            + " status_unsent=%d status_hiccup_p99_ms=%.2f status_hiccup_max_ms=%.1f page_rps=%.1f page_p50_ms=%.2f page_p99_ms=%.2f page_max_ms=%.1f"
                             + " page_errors=%d page_unsent=%d page_total=%d deep_number_p99_ms=%.2f"
                             + " oldest_cursor_p99_ms=%.2f oldest_cursor_right=%b max_heap_mb=%.0f restart_s=%.1f"
                             + " restart_wrong=%d%n",
@@ -551,6 +585,8 @@ public final class ReadSideBenchmark {
                     millis(status, 100),
                     status == null ? -1 : status.failed(),
                     status == null ? -1 : status.unsent(),
+                    statusHiccups == null ? Double.NaN : statusHiccups.millis(99),
+                    statusHiccups == null ? Double.NaN : statusHiccups.maxMillis(),
                     page == null ? Double.NaN : page.achievedRate(),
                     millis(page, 50),
                     millis(page, 99),
