@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -317,7 +318,18 @@ public final class ReadSideBenchmark {
         Duration serviceBefore = ServiceCpu.usedBy(ingest.pid());
         Duration driverBefore = ServiceCpu.usedBy(ProcessHandle.current().pid());
         Hiccups hiccups = Hiccups.start();
-        FixedRateReader.Result result = run.read();
+        FixedRateReader.Result result;
+        String threads;
+        try (CpuWindows cpu = new CpuWindows(
+                Map.of(
+                        "comment-ingest",
+                        ingest.pid(),
+                        "driver",
+                        ProcessHandle.current().pid()),
+                10)) {
+            result = run.read();
+            threads = cpu.describe() + cpu.describeThreads(result.latency().count(), 0.02);
+        }
         Percentiles delays = hiccups.stop();
         log(
                 "%s: %s; CPU meanwhile: comment-ingest %.1f s, this driver %.1f s; hiccups meanwhile: %s",
@@ -329,6 +341,7 @@ public final class ReadSideBenchmark {
                                 .toMillis()
                         / 1000.0,
                 Hiccups.describe(delays));
+        System.out.print(threads);
         return new Measured(result, delays);
     }
 
