@@ -34,6 +34,7 @@ final class CpuWindows implements AutoCloseable {
         return thread;
     });
     private final long windowSeconds;
+    private long lastSampleNanos;
 
     /** Samples every service now and then every {@code windowSeconds} until closed. */
     CpuWindows(Map<String, Long> pidsByName, long windowSeconds) {
@@ -46,6 +47,7 @@ final class CpuWindows implements AutoCloseable {
         Map<String, Sample> sample = new LinkedHashMap<>();
         pids.forEach((name, pid) -> sample.put(name, Sample.of(pid)));
         samples.add(sample);
+        lastSampleNanos = System.nanoTime();
     }
 
     /**
@@ -111,9 +113,15 @@ final class CpuWindows implements AutoCloseable {
         return threadName.replaceFirst("[#\\-]?\\d+$", "");
     }
 
-    /** One line per window: each service's CPU seconds (of which JIT). */
+    /**
+     * One line per window: each service's CPU seconds (of which JIT). The span since the last window ends a window of
+     * its own only if it is a second or longer: a run that ends just after a timed sample would otherwise print a last
+     * window of nothing, labelled as if it were a whole one.
+     */
     synchronized String describe() {
-        sample();
+        if (System.nanoTime() - lastSampleNanos >= TimeUnit.SECONDS.toNanos(1)) {
+            sample();
+        }
         StringBuilder out = new StringBuilder(String.format(
                 Locale.ROOT, "  CPU seconds per %d-s window (of it the JIT compilers):%n", windowSeconds));
         for (int i = 1; i < samples.size(); i++) {

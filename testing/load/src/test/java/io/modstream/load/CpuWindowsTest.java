@@ -58,6 +58,20 @@ class CpuWindowsTest {
         assertThat(Double.parseDouble(line.group(2))).isEqualTo(seconds * 1e6 / 100, offset(1.0));
     }
 
+    @Test
+    void aRunThatEndsJustAfterASampleHasNoEmptyLastWindow() throws InterruptedException {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "needs Linux's /proc");
+        try (CpuWindows windows =
+                new CpuWindows(Map.of("me", ProcessHandle.current().pid()), 3600)) {
+            // The timer takes its first sample at once; describing 0.1 s later leaves no whole window to show.
+            Thread.sleep(100);
+            String report = windows.describe();
+
+            assertThat(report).as(report).doesNotContain("0-3600 s");
+            assertThat(report.lines()).hasSize(1);
+        }
+    }
+
     private static void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await();
