@@ -307,26 +307,22 @@ public final class ReadSideBenchmark {
         FixedRateReader.Result read() throws InterruptedException;
     }
 
-    /**
-     * Runs {@code run} and logs its result with the CPU time comment-ingest and this driver used meanwhile: on two
-     * shared cores what the driver uses is taken from the service it measures.
-     */
     /** A measured read run, and the machine's hiccups ({@link Hiccups}) meanwhile. */
     private record Measured(FixedRateReader.Result reads, Percentiles hiccups) {}
 
+    /**
+     * Runs {@code run} and logs its result with the CPU time comment-ingest and this driver used meanwhile (on two
+     * shared cores what the driver uses is taken from the service it measures), the machine's hiccups, and both
+     * processes' CPU by 10-s window and by thread group.
+     */
     private static Measured measured(String what, ServiceProcess ingest, ReadRun run) throws InterruptedException {
+        long driver = ProcessHandle.current().pid();
         Duration serviceBefore = ServiceCpu.usedBy(ingest.pid());
-        Duration driverBefore = ServiceCpu.usedBy(ProcessHandle.current().pid());
+        Duration driverBefore = ServiceCpu.usedBy(driver);
         Hiccups hiccups = Hiccups.start();
         FixedRateReader.Result result;
         String threads;
-        try (CpuWindows cpu = new CpuWindows(
-                Map.of(
-                        "comment-ingest",
-                        ingest.pid(),
-                        "driver",
-                        ProcessHandle.current().pid()),
-                10)) {
+        try (CpuWindows cpu = new CpuWindows(Map.of("comment-ingest", ingest.pid(), "driver", driver), 10)) {
             result = run.read();
             threads = cpu.describe() + cpu.describeThreads(result.latency().count(), 0.02);
         }
@@ -336,10 +332,7 @@ public final class ReadSideBenchmark {
                 what,
                 result.describe(),
                 ServiceCpu.usedBy(ingest.pid()).minus(serviceBefore).toMillis() / 1000.0,
-                ServiceCpu.usedBy(ProcessHandle.current().pid())
-                                .minus(driverBefore)
-                                .toMillis()
-                        / 1000.0,
+                ServiceCpu.usedBy(driver).minus(driverBefore).toMillis() / 1000.0,
                 Hiccups.describe(delays));
         System.out.print(threads);
         return new Measured(result, delays);
