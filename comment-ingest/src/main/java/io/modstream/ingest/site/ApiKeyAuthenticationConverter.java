@@ -15,10 +15,9 @@ import reactor.core.publisher.Mono;
  */
 final class ApiKeyAuthenticationConverter implements ServerAuthenticationConverter {
 
-    private static final String BEARER = "Bearer ";
+    private static final String BEARER = SiteApiKeys.BEARER;
 
-    /** Longer keys are refused before hashing, so a caller cannot make us hash megabytes. */
-    private static final int MAX_KEY_LENGTH = 256;
+    private static final int MAX_KEY_LENGTH = SiteApiKeys.MAX_KEY_LENGTH;
 
     private final SiteApiKeys keys;
 

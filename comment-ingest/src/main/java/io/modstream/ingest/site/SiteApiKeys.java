@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +22,28 @@ public class SiteApiKeys {
         this.entries = properties.sites().stream()
                 .map(site -> new Entry(site.id(), HexFormat.of().parseHex(site.apiKeySha256())))
                 .toList();
+    }
+
+    /** The scheme of an {@code Authorization} header that carries a site's key. */
+    static final String BEARER = "Bearer ";
+
+    /** Longer keys are refused before hashing, so a caller cannot make us hash megabytes. */
+    static final int MAX_KEY_LENGTH = 256;
+
+    /**
+     * The site an {@code Authorization: Bearer <key>} header authenticates, or empty for anything else: no header,
+     * another scheme, a malformed key or one nobody has. {@link ApiKeyAuthenticationConverter} tells those apart for
+     * its 401; this is for a caller that only needs to know whether the header is good.
+     */
+    public Optional<String> siteForAuthorization(@Nullable String header) {
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Optional.empty();
+        }
+        String key = header.substring(BEARER.length()).trim();
+        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
+            return Optional.empty();
+        }
+        return siteFor(key);
     }
 
     /** The site whose key this is, if any. Compares every configured hash in constant time. */

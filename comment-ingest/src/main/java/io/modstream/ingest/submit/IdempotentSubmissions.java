@@ -76,7 +76,8 @@ class IdempotentSubmissions {
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    private static boolean isValidKey(String key) {
+    /** 1 to 255 visible ASCII characters; any other key is answered 400. */
+    static boolean isValidKey(String key) {
         return !key.isEmpty() && key.length() <= MAX_KEY_LENGTH && key.chars().allMatch(c -> c > 0x20 && c < 0x7f);
     }
 

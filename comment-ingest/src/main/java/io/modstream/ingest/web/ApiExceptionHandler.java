@@ -74,12 +74,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected Mono<ResponseEntity<Object>> handleServerWebInputException(
             ServerWebInputException ex, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         MethodParameter parameter = ex.getMethodParameter();
-        String detail = parameter == null || parameter.hasParameterAnnotation(RequestBody.class)
-                ? "The request body is missing or is not a JSON object of the expected shape."
-                : "The " + RequestParameters.of(parameter).describe() + " is not a valid "
-                        + parameter.getParameterType().getSimpleName() + ".";
+        if (parameter == null || parameter.hasParameterAnnotation(RequestBody.class)) {
+            return Mono.just(ResponseEntity.badRequest().body(unreadableBody()));
+        }
+        String detail = "The " + RequestParameters.of(parameter).describe() + " is not a valid "
+                + parameter.getParameterType().getSimpleName() + ".";
         return Mono.just(
                 ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail)));
+    }
+
+    /** The 400 of a request body that is missing or is not a JSON object of the expected shape. */
+    static ProblemDetail unreadableBody() {
+        return ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "The request body is missing or is not a JSON object of the expected shape.");
     }
 
     /** Constraints on query parameters, path variables and headers ({@code size=101}): 400, naming each. */
@@ -118,7 +125,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /**
      * The 422 of a body with invalid fields, each error a {@code field} and its {@code message}: sorted by field, and
-     * the detail names each field once. The functional submit endpoint answers its own through {@link ProblemAnswers}.
+     * the detail names each field once. The submit endpoint answers its own through {@link ProblemAnswers}.
      */
     static ProblemDetail invalidFields(Stream<Map<String, String>> fieldErrors) {
         List<Map<String, String>> errors = fieldErrors

@@ -1,5 +1,6 @@
 package io.modstream.ingest.web;
 
+import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,8 +26,13 @@ public final class ConnectionThreads {
     public static Scheduler of(ServerWebExchange exchange) {
         Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
         if (nativeRequest instanceof Connection connection) {
-            return SCHEDULERS.computeIfAbsent(connection.channel().eventLoop(), Schedulers::fromExecutor);
+            return of(connection.channel());
         }
         return Schedulers.parallel();
+    }
+
+    /** The scheduler of {@code channel}'s event loop. */
+    public static Scheduler of(Channel channel) {
+        return SCHEDULERS.computeIfAbsent(channel.eventLoop(), Schedulers::fromExecutor);
     }
 }

@@ -38,10 +38,22 @@ public class ProblemAnswers {
         return handler.handleException(exception, exchange).flatMap(entity -> toResponse(entity, exchange));
     }
 
-    /** 422 naming each invalid field (each error a {@code field} and its {@code message}), as for an annotated body. */
-    public Mono<ServerResponse> invalidFields(ServerRequest request, Stream<Map<String, String>> fieldErrors) {
-        ProblemDetail problem = ApiExceptionHandler.invalidFields(fieldErrors);
+    /** Answers {@code problem}, with its status. */
+    public Mono<ServerResponse> problem(ServerRequest request, ProblemDetail problem) {
         return toResponse(ResponseEntity.status(problem.getStatus()).body(problem), request.exchange());
+    }
+
+    /** 422 naming each invalid field (each error a {@code field} and its {@code message}), as for an annotated body. */
+    public static ProblemDetail invalidFieldsProblem(Stream<Map<String, String>> fieldErrors) {
+        return ApiExceptionHandler.invalidFields(fieldErrors);
+    }
+
+    /**
+     * The 400 of a body that is missing or is not a JSON object of the expected shape, worded as
+     * {@link ApiExceptionHandler} words it for any request body.
+     */
+    public static ProblemDetail unreadableBodyProblem() {
+        return ApiExceptionHandler.unreadableBody();
     }
 
     private static Mono<ServerResponse> toResponse(ResponseEntity<?> entity, ServerWebExchange exchange) {

@@ -38,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
             "modstream.ingest.sites[1].id=site-b",
             // printf %s test-key-b | sha256sum
             "modstream.ingest.sites[1].api-key-sha256=b28592d358781a58d1e486318d9bd54382141142d48b0f1f74e9838a42f2bf53",
-            "logging.level.io.modstream.ingest.submit.SubmitHandler=DEBUG"
+            "logging.level.io.modstream.ingest.submit.Submissions=DEBUG"
         })
 class IngestObservabilityTest {
 

@@ -28,6 +28,18 @@ class SiteApiKeysTest {
     }
 
     @Test
+    void anAuthorizationHeaderResolvesOnlyWhenItIsABearerOfAKnownKey() {
+        assertThat(keys.siteForAuthorization("Bearer key-of-a")).contains("site-a");
+        assertThat(keys.siteForAuthorization("bearer  key-of-b ")).contains("site-b");
+        assertThat(keys.siteForAuthorization(null)).isEmpty();
+        assertThat(keys.siteForAuthorization("Basic key-of-a")).isEmpty();
+        assertThat(keys.siteForAuthorization("Bearer")).isEmpty();
+        assertThat(keys.siteForAuthorization("Bearer ")).isEmpty();
+        assertThat(keys.siteForAuthorization("Bearer key-of-c")).isEmpty();
+        assertThat(keys.siteForAuthorization("Bearer " + "k".repeat(257))).isEmpty();
+    }
+
+    @Test
     void hashIsTheHexSha256ThatSha256sumPrints() {
         // printf %s dev-site-key-not-for-production | sha256sum
         assertThat(SiteApiKeys.hash("dev-site-key-not-for-production"))

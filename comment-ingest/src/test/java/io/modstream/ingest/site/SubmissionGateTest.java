@@ -98,8 +98,9 @@ class SubmissionGateTest {
                 .exchange()
                 .expectStatus()
                 .isUnauthorized());
+        // Spelt so that Spring's web stack takes it rather than the lane ahead of it (SubmissionLaneTest).
         Map<String, List<String>> acceptedThroughTheGate =
-                securityHeaders(submit("/api/v1/comments", KEY).expectStatus().isAccepted());
+                securityHeaders(submit("/api/v1/%63omments", KEY).expectStatus().isAccepted());
 
         assertThat(fromTheChain).containsKeys("x-content-type-options", "x-frame-options", "cache-control");
         assertThat(refusedByTheGate).isEqualTo(fromTheChain);
