@@ -37,6 +37,10 @@ import reactor.core.publisher.Mono;
  * authorisation rule to apply beyond it; then the quota, before the body is read or parsed, so that a flood is turned
  * away at the price of a key lookup. The site goes to the handler as the exchange attribute {@link #SITE}.
  *
+ * <p>Most submissions never reach this filter: {@code SubmissionLane} serves every plainly well-formed one on Reactor
+ * Netty, ahead of Spring's web stack, with the same key check and quota. What it hands over (an unknown key, a spent
+ * quota, another spelling of the path, a chunked body, and so on) comes here as before.
+ *
  * <p>The route is recognised by one method, {@link #isSubmission}, which also decides which requests the security
  * chain takes, so a request is handled by exactly one of the two.
  *
