@@ -1,0 +1,201 @@
+package io.modstream.ingest.web;
+
+import io.micrometer.common.KeyValue;
+import io.micrometer.common.KeyValues;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.RequestReplyReceiverContext;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import java.net.URI;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.reactive.HttpHandler;
+import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What a route served by Reactor Netty directly, ahead of Spring's web stack (a "lane": {@code SubmissionLane},
+ * {@code StatusLane}), needs in order to answer as that stack would: the hand-over of any request it does not take,
+ * Spring Security's response headers, problem documents, the URL firewall's rule for headers, and the request's
+ * {@code http.server.requests} observation.
+ *
+ * <p>Why lanes exist: the stack between Netty and a handler (the web filters, Spring Security's web filter with its
+ * firewall, its filter chain and header writer, the router, the codecs, the observation, each a few Reactor operators
+ * deep) cost comment-ingest more per request than a whole bare WebFlux app's request (docs/benchmarks.md, issue 12).
+ * The two routes taken thousands of times a second skip it when the request is plainly in order.
+ */
+@Component
+public class NettyLanes {
+
+    /**
+     * The response headers Spring Security's default header writers put on every answer of this service over plain
+     * HTTP (HSTS only goes on HTTPS, which terminates before this service). {@code SubmissionLaneTest} compares a
+     * lane's answers with the stack's, so a change of Spring Security's defaults fails a test.
+     */
+    static final Map<String, String> SECURITY_HEADERS = Map.of(
+            "Cache-Control", "no-cache, no-store, max-age=0, must-revalidate",
+            "Pragma", "no-cache",
+            "Expires", "0",
+            "X-Content-Type-Options", "nosniff",
+            "X-Frame-Options", "DENY",
+            "X-XSS-Protection", "0",
+            "Referrer-Policy", "no-referrer");
+
+    public static final String JSON = "application/json";
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final String STOPPED = NettyLanes.class.getName() + ".stopped";
+
+    private final ObservationRegistry observations;
+    private final JsonMapper json;
+    private final ObjectProvider<HttpHandler> springStack;
+    private volatile @Nullable ReactorHttpHandlerAdapter spring;
+
+    NettyLanes(ObservationRegistry observations, JsonMapper json, ObjectProvider<HttpHandler> springStack) {
+        this.observations = observations;
+        this.json = json;
+        this.springStack = springStack;
+    }
+
+    /** Hands {@code request} to Spring's web stack, as the server runs it, which answers it as if no lane existed. */
+    public Mono<Void> toSpring(HttpServerRequest request, HttpServerResponse response) {
+        ReactorHttpHandlerAdapter adapter = spring;
+        if (adapter == null) {
+            // Looked up on first use: the routes are built while the server starts, before the web stack's beans.
+            adapter = new ReactorHttpHandlerAdapter(springStack.getObject());
+            spring = adapter;
+        }
+        return adapter.apply(request, response);
+    }
+
+    /**
+     * True when every header's name and value is free of control and unassigned characters. Spring Security's strict
+     * firewall refuses a header with one when the header is read; a lane hands such a request to Spring's stack, whose
+     * firewall then answers it.
+     */
+    public static boolean headersPassTheFirewall(HttpHeaders headers) {
+        var entries = headers.iteratorCharSequence();
+        while (entries.hasNext()) {
+            Map.Entry<CharSequence, CharSequence> header = entries.next();
+            if (!allowed(header.getKey()) || !allowed(header.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allowed(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) || !Character.isDefined(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True for no {@code Accept}, {@code *}{@code /*} or {@code application/json}: the answers a lane may give. */
+    public static boolean acceptsJson(HttpHeaders headers) {
+        String accept = headers.get(HttpHeaderNames.ACCEPT);
+        return accept == null || accept.equals("*/*") || accept.equals(JSON);
+    }
+
+    /**
+     * Starts the request's {@code http.server.requests} observation, named and tagged as Spring's web stack does
+     * (the same timer series; a server span continuing the caller's {@code traceparent}).
+     *
+     * @param method the request's method
+     * @param uri the route's pattern, the {@code uri} tag ({@code /api/v1/comments/{commentId}})
+     */
+    public Observation started(HttpServerRequest request, String method, String uri) {
+        RequestReplyReceiverContext<HttpServerRequest, HttpServerResponse> context = new RequestReplyReceiverContext<>(
+                (carrier, key) -> carrier.requestHeaders().get(key));
+        context.setCarrier(request);
+        return Observation.createNotStarted("http.server.requests", () -> context, observations)
+                .contextualName("http " + method.toLowerCase(java.util.Locale.ROOT) + " " + uri)
+                .lowCardinalityKeyValue("method", method)
+                .lowCardinalityKeyValue("uri", uri)
+                .highCardinalityKeyValue("http.url", request.fullPath())
+                .start();
+    }
+
+    /**
+     * Writes an answer with Spring Security's headers and stops the observation once it is written.
+     *
+     * @param headers the answer's own headers
+     * @param problem a problem document for the body, or null for {@code body} as JSON
+     */
+    public Mono<Void> write(
+            HttpServerRequest request,
+            HttpServerResponse response,
+            Observation observation,
+            int status,
+            Map<String, String> headers,
+            @Nullable ProblemDetail problem,
+            byte @Nullable [] body) {
+        response.status(status);
+        SECURITY_HEADERS.forEach(response::header);
+        headers.forEach(response::header);
+        byte[] bytes;
+        if (problem != null) {
+            if (problem.getInstance() == null) {
+                problem.setInstance(URI.create(request.fullPath()));
+            }
+            response.header(HttpHeaderNames.CONTENT_TYPE, PROBLEM_JSON);
+            bytes = json.writeValueAsBytes(problem);
+        } else {
+            response.header(HttpHeaderNames.CONTENT_TYPE, JSON);
+            bytes = body == null ? new byte[0] : body;
+        }
+        return response.sendByteArray(Mono.just(bytes))
+                .then()
+                .doOnSuccess(done -> stop(observation, status))
+                .doOnError(error -> {
+                    observation.error(error);
+                    stop(observation, status);
+                })
+                .doOnCancel(() -> stop(observation, 0));
+    }
+
+    /** Stops the observation of a request whose client went away before its answer was written. */
+    public static void cancelled(Observation observation) {
+        stop(observation, 0);
+    }
+
+    /**
+     * Stops the observation with the answer's status (0: none was written), once: a cancel after the answer was
+     * written changes nothing. The tags are those of Spring's convention.
+     */
+    private static void stop(Observation observation, int status) {
+        Observation.Context context = observation.getContext();
+        if (context.containsKey(STOPPED)) {
+            return;
+        }
+        context.put(STOPPED, Boolean.TRUE);
+        Throwable error = context.getError();
+        observation.lowCardinalityKeyValues(KeyValues.of(
+                KeyValue.of("status", status == 0 ? "UNKNOWN" : Integer.toString(status)),
+                KeyValue.of("outcome", outcome(status)),
+                KeyValue.of(
+                        "exception", error == null ? "none" : error.getClass().getSimpleName())));
+        observation.stop();
+    }
+
+    /** Spring's outcome tag of a status. */
+    private static String outcome(int status) {
+        return switch (status / 100) {
+            case 1 -> "INFORMATIONAL";
+            case 2 -> "SUCCESS";
+            case 3 -> "REDIRECTION";
+            case 4 -> "CLIENT_ERROR";
+            case 5 -> "SERVER_ERROR";
+            default -> "UNKNOWN";
+        };
+    }
+}
