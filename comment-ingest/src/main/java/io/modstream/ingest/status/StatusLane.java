@@ -4,19 +4,17 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import io.modstream.ingest.site.SiteApiKeys;
 import io.modstream.ingest.web.NettyLanes;
+import io.modstream.ingest.web.NettyLanes.Answer;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.reactor.netty.NettyRouteProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
@@ -47,8 +45,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class StatusLane implements NettyRouteProvider {
-
-    private static final Logger log = LoggerFactory.getLogger(StatusLane.class);
 
     private static final String PREFIX = "/api/v1/comments/";
 
@@ -108,47 +104,16 @@ class StatusLane implements NettyRouteProvider {
         Observation observation = lanes.started(request, "GET", PATTERN);
         return Mono.defer(() -> statuses.status(commentId))
                 .map(found -> found.filter(status -> status.siteId().equals(siteId))
-                        .map(status ->
-                                Answer.ok(answerWriter.writeValueAsBytes(StatusController.StatusAnswer.of(status))))
+                        .map(status -> Answer.json(
+                                HttpStatus.OK.value(),
+                                answerWriter.writeValueAsBytes(StatusController.StatusAnswer.of(status)),
+                                Map.of()))
                         .orElseGet(() -> Answer.problem(ProblemDetail.forStatusAndDetail(
                                 HttpStatus.NOT_FOUND, "No comment " + commentId + " from this site."))))
-                .onErrorResume(error -> Mono.just(answerTo(error, observation)))
-                .flatMap(answer -> lanes.write(
-                        request,
-                        response,
-                        observation,
-                        answer.status(),
-                        answer.headers(),
-                        answer.problem(),
-                        answer.body()))
+                // The 503 of a read side that is not running comes as an ErrorResponseException.
+                .onErrorResume(error -> Mono.just(NettyLanes.failure(error, observation, "A status read")))
+                .flatMap(answer -> lanes.write(request, response, observation, answer))
                 .doOnCancel(() -> NettyLanes.cancelled(observation))
                 .contextWrite(Context.of(ObservationThreadLocalAccessor.KEY, observation));
-    }
-
-    /** A failure is the 503 of a read side that is not running, answered as Spring's stack answers it; else a 500. */
-    private static Answer answerTo(Throwable error, Observation observation) {
-        if (error instanceof ErrorResponseException response) {
-            return new Answer(
-                    response.getStatusCode().value(),
-                    null,
-                    response.getBody(),
-                    response.getHeaders().toSingleValueMap());
-        }
-        log.error("A status read failed unexpectedly", error);
-        observation.error(error);
-        return Answer.problem(ProblemDetail.forStatus(HttpStatus.INTERNAL_SERVER_ERROR));
-    }
-
-    /** An answer: a 200 with {@code body}, or a problem document; with headers of its own. */
-    private record Answer(
-            int status, byte @Nullable [] body, @Nullable ProblemDetail problem, Map<String, String> headers) {
-
-        static Answer ok(byte[] body) {
-            return new Answer(HttpStatus.OK.value(), body, null, Map.of());
-        }
-
-        static Answer problem(ProblemDetail problem) {
-            return new Answer(problem.getStatus(), null, problem, Map.of());
-        }
     }
 }

@@ -8,6 +8,7 @@ import io.modstream.ingest.site.SiteApiKeys;
 import io.modstream.ingest.site.SubmissionGate;
 import io.modstream.ingest.web.ConnectionThreads;
 import io.modstream.ingest.web.NettyLanes;
+import io.modstream.ingest.web.NettyLanes.Answer;
 import io.modstream.ingest.web.ProblemAnswers;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -16,13 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.reactor.netty.NettyRouteProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -62,8 +60,6 @@ import reactor.util.context.Context;
  */
 @Component
 class SubmissionLane implements NettyRouteProvider {
-
-    private static final Logger log = LoggerFactory.getLogger(SubmissionLane.class);
 
     private static final String PATH = SubmissionGate.PATH;
 
@@ -115,17 +111,17 @@ class SubmissionLane implements NettyRouteProvider {
                     }
                     return submissions
                             .accept(siteId, comment, idempotencyKey, answering)
-                            .map(outcome -> Answer.accepted(submissions.acceptedBody(outcome.commentId()), outcome));
+                            .map(outcome -> Answer.json(
+                                    HttpStatus.ACCEPTED.value(),
+                                    submissions.acceptedBody(outcome.commentId()),
+                                    Map.of("Idempotent-Replayed", Boolean.toString(outcome.replayed()))));
                 })
-                .onErrorResume(error -> Mono.just(answerTo(error, observation)))
-                .flatMap(answer -> lanes.write(
-                        request,
-                        response,
-                        observation,
-                        answer.status(),
-                        answer.headers(),
-                        answer.problem(),
-                        answer.body()))
+                // A body that is not a comment is the 400 Spring's stack gives any unreadable body.
+                .onErrorResume(
+                        ServerWebInputException.class,
+                        error -> Mono.just(Answer.problem(ProblemAnswers.unreadableBodyProblem())))
+                .onErrorResume(error -> Mono.just(NettyLanes.failure(error, observation, "A submission")))
+                .flatMap(answer -> lanes.write(request, response, observation, answer))
                 .doOnCancel(() -> NettyLanes.cancelled(observation))
                 .contextWrite(Context.of(ObservationThreadLocalAccessor.KEY, observation));
     }
@@ -171,39 +167,5 @@ class SubmissionLane implements NettyRouteProvider {
             }
         }
         return Long.parseLong(value);
-    }
-
-    /** What a failure is answered with: the problem documents of {@link SubmitHandler}'s path. */
-    private static Answer answerTo(Throwable error, Observation observation) {
-        if (error instanceof ServerWebInputException) {
-            return Answer.problem(ProblemAnswers.unreadableBodyProblem());
-        }
-        if (error instanceof ErrorResponseException response) {
-            return new Answer(
-                    response.getStatusCode().value(),
-                    null,
-                    response.getBody(),
-                    response.getHeaders().toSingleValueMap());
-        }
-        log.error("A submission failed unexpectedly", error);
-        observation.error(error);
-        return Answer.problem(ProblemDetail.forStatus(HttpStatus.INTERNAL_SERVER_ERROR));
-    }
-
-    /** An answer: a 202 with {@code body}, or a problem document; with headers of its own. */
-    private record Answer(
-            int status, byte @Nullable [] body, @Nullable ProblemDetail problem, Map<String, String> headers) {
-
-        static Answer accepted(byte[] body, IdempotentSubmissions.Outcome outcome) {
-            return new Answer(
-                    HttpStatus.ACCEPTED.value(),
-                    body,
-                    null,
-                    Map.of("Idempotent-Replayed", Boolean.toString(outcome.replayed())));
-        }
-
-        static Answer problem(ProblemDetail problem) {
-            return new Answer(problem.getStatus(), null, problem, Map.of());
-        }
     }
 }

@@ -10,11 +10,15 @@ import io.netty.handler.codec.http.HttpHeaders;
 import java.net.URI;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
@@ -33,6 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class NettyLanes {
+
+    private static final Logger log = LoggerFactory.getLogger(NettyLanes.class);
 
     /**
      * The response headers Spring Security's default header writers put on every answer of this service over plain
@@ -125,24 +131,49 @@ public class NettyLanes {
                 .start();
     }
 
+    /** An answer of a lane: {@code body} as JSON, or a problem document; with headers of its own. */
+    public record Answer(
+            int status, byte @Nullable [] body, @Nullable ProblemDetail problem, Map<String, String> headers) {
+
+        /** {@code body}, JSON, with {@code status} and {@code headers}. */
+        public static Answer json(int status, byte[] body, Map<String, String> headers) {
+            return new Answer(status, body, null, headers);
+        }
+
+        /** A problem document, with its status. */
+        public static Answer problem(ProblemDetail problem) {
+            return new Answer(problem.getStatus(), null, problem, Map.of());
+        }
+    }
+
     /**
-     * Writes an answer with Spring Security's headers and stops the observation once it is written.
+     * The answer to a failure: an {@link ErrorResponseException} (a 503, a 400 or 422 of our own) with its status,
+     * problem and headers, as Spring's stack answers it; anything else is logged, recorded as the observation's error,
+     * and answered 500.
      *
-     * @param headers the answer's own headers
-     * @param problem a problem document for the body, or null for {@code body} as JSON
+     * @param what what failed, for the log line
      */
+    public static Answer failure(Throwable error, Observation observation, String what) {
+        if (error instanceof ErrorResponseException response) {
+            return new Answer(
+                    response.getStatusCode().value(),
+                    null,
+                    response.getBody(),
+                    response.getHeaders().toSingleValueMap());
+        }
+        log.error("{} failed unexpectedly", what, error);
+        observation.error(error);
+        return Answer.problem(ProblemDetail.forStatus(HttpStatus.INTERNAL_SERVER_ERROR));
+    }
+
+    /** Writes {@code answer} with Spring Security's headers and stops the observation once it is written. */
     public Mono<Void> write(
-            HttpServerRequest request,
-            HttpServerResponse response,
-            Observation observation,
-            int status,
-            Map<String, String> headers,
-            @Nullable ProblemDetail problem,
-            byte @Nullable [] body) {
-        response.status(status);
+            HttpServerRequest request, HttpServerResponse response, Observation observation, Answer answer) {
+        response.status(answer.status());
         SECURITY_HEADERS.forEach(response::header);
-        headers.forEach(response::header);
+        answer.headers().forEach(response::header);
         byte[] bytes;
+        ProblemDetail problem = answer.problem();
         if (problem != null) {
             if (problem.getInstance() == null) {
                 problem.setInstance(URI.create(request.fullPath()));
@@ -151,8 +182,9 @@ public class NettyLanes {
             bytes = json.writeValueAsBytes(problem);
         } else {
             response.header(HttpHeaderNames.CONTENT_TYPE, JSON);
-            bytes = body == null ? new byte[0] : body;
+            bytes = answer.body() == null ? new byte[0] : answer.body();
         }
+        int status = answer.status();
         return response.sendByteArray(Mono.just(bytes))
                 .then()
                 .doOnSuccess(done -> stop(observation, status))
