@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
@@ -56,36 +57,40 @@ final class Wrk {
         }
         Path out = workDir.resolve("wrk-" + app + "-" + connections + "-" + System.currentTimeMillis() + ".txt");
         Duration cpuBefore = ServiceCpu.usedBy(service.pid());
-        Process wrk = new ProcessBuilder(
-                        "wrk",
-                        "-t2",
-                        "-c" + connections,
-                        "-d" + seconds + "s",
-                        "--timeout",
-                        "10s",
-                        "--latency",
-                        "-s",
-                        script.toString(),
-                        url.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(out.toFile())
-                .start();
-        if (!wrk.waitFor(seconds + 60L, TimeUnit.SECONDS)) {
-            wrk.destroyForcibly();
-            throw new IllegalStateException("wrk did not finish; see " + out);
+        // Two reads of /proc, before and after: where the service's CPU went, by thread group, for this run alone.
+        try (CpuWindows threads = new CpuWindows(Map.of(app, service.pid()), TimeUnit.HOURS.toSeconds(1))) {
+            Process wrk = new ProcessBuilder(
+                            "wrk",
+                            "-t2",
+                            "-c" + connections,
+                            "-d" + seconds + "s",
+                            "--timeout",
+                            "10s",
+                            "--latency",
+                            "-s",
+                            script.toString(),
+                            url.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(out.toFile())
+                    .start();
+            if (!wrk.waitFor(seconds + 60L, TimeUnit.SECONDS)) {
+                wrk.destroyForcibly();
+                throw new IllegalStateException("wrk did not finish; see " + out);
+            }
+            Duration cpuUsed = ServiceCpu.usedBy(service.pid()).minus(cpuBefore);
+            Run run = parse(app, connections, Files.readString(out, StandardCharsets.UTF_8), cpuUsed);
+            PipelineBenchmark.log(
+                    "%s at %d connections: %,.1f req/s, p50 %.2f ms, p99 %.2f ms, non-2xx/errors %d, cpu %.1f us/request",
+                    app,
+                    connections,
+                    run.requestsPerSecond(),
+                    run.p50Millis(),
+                    run.p99Millis(),
+                    run.bad(),
+                    run.cpuMicrosPerRequest());
+            System.out.print(threads.describeThreads(Math.round(run.requestsPerSecond() * seconds), 0.02));
+            return run;
         }
-        Duration cpuUsed = ServiceCpu.usedBy(service.pid()).minus(cpuBefore);
-        Run run = parse(app, connections, Files.readString(out, StandardCharsets.UTF_8), cpuUsed);
-        PipelineBenchmark.log(
-                "%s at %d connections: %,.1f req/s, p50 %.2f ms, p99 %.2f ms, non-2xx/errors %d, cpu %.1f us/request",
-                app,
-                connections,
-                run.requestsPerSecond(),
-                run.p50Millis(),
-                run.p99Millis(),
-                run.bad(),
-                run.cpuMicrosPerRequest());
-        return run;
     }
 
     /**
