@@ -17,12 +17,12 @@ import tools.jackson.databind.json.JsonMapper;
 final class StatusStore {
 
     private final Function<String, ReadOnlyKeyValueStore<Bytes, byte[]>> stores;
-    private final JsonMapper json;
+    private final StatusCodec codec;
 
     /** @param stores a store by name, from {@link ReadSideTopology} */
     StatusStore(Function<String, ReadOnlyKeyValueStore<Bytes, byte[]>> stores, JsonMapper json) {
         this.stores = stores;
-        this.json = json;
+        this.codec = new StatusCodec(json);
     }
 
     /** The comment's most advanced status: decided, else in review, else pending. */
@@ -100,6 +100,6 @@ final class StatusStore {
     }
 
     private CommentStatus read(byte[] stored) {
-        return json.readValue(stored, CommentStatus.class);
+        return codec.decode(stored);
     }
 }
