@@ -1,6 +1,5 @@
 package io.modstream.ingest.status;
 
-import io.modstream.events.CommentModerated;
 import io.modstream.events.CommentSubmitted;
 import io.modstream.events.Reason;
 import java.time.Instant;
@@ -77,14 +76,14 @@ public record CommentStatus(
                 null);
     }
 
-    static CommentStatus of(CommentModerated outcome) {
+    static CommentStatus of(OutcomeHead outcome) {
         Status status = switch (outcome.verdict()) {
             case APPROVE -> Status.APPROVED;
             case REJECT -> Status.REJECTED;
             case REVIEW -> Status.IN_REVIEW;
         };
         boolean approved = status == Status.APPROVED;
-        CommentSubmitted comment = outcome.comment();
+        SubmittedHead comment = outcome.comment();
         return new CommentStatus(
                 outcome.commentId(),
                 outcome.siteId(),

@@ -1,6 +1,5 @@
 package io.modstream.ingest.status;
 
-import io.modstream.events.CommentModerated;
 import io.modstream.events.Topics;
 import java.time.Clock;
 import java.time.Duration;
@@ -82,8 +81,7 @@ final class ReadSideTopology {
         JsonMapper json = settings.json();
         Function<byte[], CommentStatus> pending =
                 value -> CommentStatus.pending(json.readValue(value, SubmittedHead.class));
-        Function<byte[], CommentStatus> outcome =
-                value -> CommentStatus.of(json.readValue(value, CommentModerated.class));
+        Function<byte[], CommentStatus> outcome = value -> CommentStatus.of(json.readValue(value, OutcomeHead.class));
         SourceTopics topics = settings.topics();
         addStore(builder, SUBMITTED_STORE, topics.submitted(), pending, false, settings);
         addStore(builder, REVIEW_STORE, topics.review(), outcome, false, settings);
