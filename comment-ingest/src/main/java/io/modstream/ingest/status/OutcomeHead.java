@@ -6,7 +6,6 @@ import io.modstream.events.Reason;
 import io.modstream.events.Verdict;
 import java.time.Instant;
 import java.util.List;
-import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * The part of a {@link CommentModerated} record the read side keeps, as {@link SubmittedHead} is for a submitted
@@ -30,7 +29,6 @@ record OutcomeHead(
         String sanitizedText,
         String sanitizedHtml,
 
-        @JsonDeserialize(using = IsoInstantDeserializer.class)
         Instant decidedAt,
 
         SubmittedHead comment) {

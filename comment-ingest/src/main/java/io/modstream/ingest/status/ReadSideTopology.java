@@ -1,5 +1,6 @@
 package io.modstream.ingest.status;
 
+import io.modstream.eventjson.IsoInstants;
 import io.modstream.events.Topics;
 import java.time.Clock;
 import java.time.Duration;
@@ -78,7 +79,9 @@ final class ReadSideTopology {
     }
 
     static void addTo(StreamsBuilder builder, Settings settings) {
-        JsonMapper json = settings.json();
+        // Each accepted comment and each outcome is read here on every instance: their instants by hand (IsoInstants).
+        JsonMapper json =
+                settings.json().rebuild().addModule(IsoInstants.module()).build();
         Function<byte[], CommentStatus> pending =
                 value -> CommentStatus.pending(json.readValue(value, SubmittedHead.class));
         Function<byte[], CommentStatus> outcome = value -> CommentStatus.of(json.readValue(value, OutcomeHead.class));

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.modstream.events.CommentSubmitted;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * The part of a {@link CommentSubmitted} record the read side keeps: read from {@code comments.submitted} instead of
@@ -27,7 +26,6 @@ record SubmittedHead(
         @Nullable String parentId,
         @Nullable AuthorName author,
 
-        @JsonDeserialize(using = IsoInstantDeserializer.class)
         Instant submittedAt) {
 
     /** @param name the display name the site sent */

@@ -1,5 +1,6 @@
 package io.modstream.moderation.pipeline;
 
+import io.modstream.eventjson.IsoInstants;
 import io.modstream.events.AuthorKeys;
 import io.modstream.events.CommentModerated;
 import io.modstream.events.CommentSubmitted;

@@ -1,4 +1,4 @@
-package io.modstream.moderation.pipeline;
+package io.modstream.eventjson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

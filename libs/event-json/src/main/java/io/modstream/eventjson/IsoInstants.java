@@ -1,4 +1,4 @@
-package io.modstream.moderation.pipeline;
+package io.modstream.eventjson;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -27,9 +27,10 @@ import tools.jackson.databind.module.SimpleModule;
  * <p>Anything else (another shape, a date that does not exist, a number, instants as timestamps) goes to Jackson's own
  * {@link InstantSerializer} and {@link InstantDeserializer}, so what is read and written is the same in every case;
  * {@code IsoInstantsTest} holds that against them. Only for types whose instants carry no {@code @JsonFormat}: the
- * pipeline's outcome and comment mappers.
+ * pipeline's outcome and comment mappers, and comment-ingest's read side, which reads every accepted comment and every
+ * outcome back (there {@code DateTimeFormatter} was a fifth of the read side's thread).
  */
-final class IsoInstants {
+public final class IsoInstants {
 
     private static final int MIN_LENGTH = "0000-00-00T00:00:00Z".length();
     private static final int MAX_LENGTH = "0000-00-00T00:00:00.000000000Z".length();
@@ -38,7 +39,7 @@ final class IsoInstants {
     private IsoInstants() {}
 
     /** A module with this serializer and deserializer for {@link Instant}. */
-    static SimpleModule module() {
+    public static SimpleModule module() {
         return new SimpleModule("iso-instants")
                 .addSerializer(Instant.class, new Writer())
                 .addDeserializer(Instant.class, new Reader());
