@@ -1,27 +1,26 @@
 package io.modstream.ingest.status;
 
+import static io.modstream.ingest.web.LaneComparison.VIA_SPRING;
+import static io.modstream.ingest.web.LaneComparison.comparableHeaders;
+import static io.modstream.ingest.web.LaneComparison.requestSeries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.modstream.ingest.web.LaneComparison;
 import io.modstream.testing.kafka.UseKafkaTestBroker;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
@@ -35,6 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
  * with another spelling of the path ({@code /api/v1/%63omments/…}), which the lane does not take.
  */
 @UseKafkaTestBroker
+@Import(LaneComparison.MarkSpringsAnswers.class)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -46,27 +46,8 @@ import tools.jackson.databind.node.ObjectNode;
         })
 class StatusLaneTest {
 
-    static final String VIA_SPRING = "X-Via-Spring";
     static final String KEY_A = "test-key-a";
     static final String KEY_B = "test-key-b";
-
-    /** Marks every answer Spring's web stack gives. */
-    @TestConfiguration
-    static class MarkSpringsAnswers {
-
-        /** Around the whole of Spring's stack, so that even the URL firewall's and the filters' own answers carry it. */
-        @Bean
-        HttpHandlerDecoratorFactory markSpringsAnswers() {
-            return handler -> (request, response) -> {
-                response.getHeaders().set(VIA_SPRING, "yes");
-                return handler.handle(request, response);
-            };
-        }
-    }
-
-    /** Headers that differ from answer to answer, or between the two ways for reasons of their own. */
-    private static final List<String> PER_ANSWER =
-            List.of("date", "content-length", VIA_SPRING.toLowerCase(Locale.ROOT));
 
     @LocalServerPort
     int port;
@@ -102,7 +83,8 @@ class StatusLaneTest {
         assertThat(lane.getStatus().value()).isEqualTo(200);
         assertThat(lane.getResponseHeaders().getFirst(VIA_SPRING)).isNull();
         assertThat(spring.getResponseHeaders().getFirst(VIA_SPRING)).isEqualTo("yes");
-        assertThat(headers(lane.getResponseHeaders())).isEqualTo(headers(spring.getResponseHeaders()));
+        assertThat(comparableHeaders(lane.getResponseHeaders()))
+                .isEqualTo(comparableHeaders(spring.getResponseHeaders()));
         assertThat(new String(lane.getResponseBody(), StandardCharsets.UTF_8))
                 .isEqualTo(new String(spring.getResponseBody(), StandardCharsets.UTF_8));
         JsonNode answer = json.readTree(lane.getResponseBody());
@@ -128,7 +110,8 @@ class StatusLaneTest {
             assertThat(lane.getStatus().value()).as(read).isEqualTo(404);
             assertThat(spring.getStatus().value()).as(read).isEqualTo(404);
             assertThat(lane.getResponseHeaders().getFirst(VIA_SPRING)).isNull();
-            assertThat(headers(lane.getResponseHeaders())).isEqualTo(headers(spring.getResponseHeaders()));
+            assertThat(comparableHeaders(lane.getResponseHeaders()))
+                    .isEqualTo(comparableHeaders(spring.getResponseHeaders()));
             // A problem document names the path as its instance; the two spellings differ there only.
             ObjectNode fromSpring = (ObjectNode) json.readTree(spring.getResponseBody());
             assertThat(json.readTree(lane.getResponseBody()))
@@ -176,7 +159,7 @@ class StatusLaneTest {
     void theLanesReadsAreTimedInTheSameSeriesAsSpringsStack() {
         String id = submit(KEY_A);
         get("/api/v1/%63omments/" + id, KEY_A, headers -> {}).expectStatus().isOk();
-        Map<String, Double> before = statusSeries();
+        Map<String, Double> before = requestSeries(http, "/api/v1/comments/{commentId}");
         String ok = before.keySet().stream()
                 .filter(series -> series.contains("status=\"200\""))
                 .findFirst()
@@ -190,7 +173,7 @@ class StatusLaneTest {
 
         // The same series, tags and all, one more read counted: not a new series of the lane's own.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            Map<String, Double> after = statusSeries();
+            Map<String, Double> after = requestSeries(http, "/api/v1/comments/{commentId}");
             assertThat(after.keySet()).isEqualTo(before.keySet());
             assertThat(after.get(ok)).isEqualTo(before.get(ok) + 1);
         });
@@ -218,39 +201,5 @@ class StatusLaneTest {
                 .header("Authorization", "Bearer " + key)
                 .headers(headers)
                 .exchange();
-    }
-
-    /** The count of each {@code http_server_requests} series of the status route. */
-    private Map<String, Double> statusSeries() {
-        String scrape = new String(
-                http.get()
-                        .uri("/actuator/prometheus")
-                        .exchange()
-                        .expectStatus()
-                        .isOk()
-                        .expectBody()
-                        .returnResult()
-                        .getResponseBody(),
-                StandardCharsets.UTF_8);
-        return scrape.lines()
-                .filter(line -> line.startsWith("http_server_requests_seconds_count{"))
-                .filter(line -> line.contains("uri=\"/api/v1/comments/{commentId}\""))
-                .collect(Collectors.toMap(
-                        line -> line.substring(0, line.lastIndexOf(' ')),
-                        line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)),
-                        (a, b) -> a,
-                        TreeMap::new));
-    }
-
-    /** An answer's headers by lower-case name, without those that differ from answer to answer. */
-    private static Map<String, List<String>> headers(HttpHeaders headers) {
-        Map<String, List<String>> byName = new TreeMap<>();
-        headers.forEach((name, values) -> {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (!PER_ANSWER.contains(lower)) {
-                byName.put(lower, values);
-            }
-        });
-        return byName;
     }
 }

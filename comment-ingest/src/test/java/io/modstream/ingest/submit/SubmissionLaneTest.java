@@ -1,27 +1,26 @@
 package io.modstream.ingest.submit;
 
+import static io.modstream.ingest.web.LaneComparison.VIA_SPRING;
+import static io.modstream.ingest.web.LaneComparison.comparableHeaders;
+import static io.modstream.ingest.web.LaneComparison.requestSeries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.modstream.ingest.web.LaneComparison;
 import io.modstream.testing.kafka.UseKafkaTestBroker;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
@@ -36,6 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code BrokerUnavailableTest} and the rest, which now reach the lane for every plain submission.
  */
 @UseKafkaTestBroker
+@Import(LaneComparison.MarkSpringsAnswers.class)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -45,29 +45,9 @@ import tools.jackson.databind.node.ObjectNode;
         })
 class SubmissionLaneTest {
 
-    static final String VIA_SPRING = "X-Via-Spring";
-
-    /** Marks every answer Spring's web stack gives. */
-    @TestConfiguration
-    static class MarkSpringsAnswers {
-
-        /** Around the whole of Spring's stack, so that even the URL firewall's and the filters' own answers carry it. */
-        @Bean
-        HttpHandlerDecoratorFactory markSpringsAnswers() {
-            return handler -> (request, response) -> {
-                response.getHeaders().set(VIA_SPRING, "yes");
-                return handler.handle(request, response);
-            };
-        }
-    }
-
     private static final String KEY = SubmitCommentTest.KEY;
     private static final String VALID = SubmitCommentTest.VALID;
     private static final String OTHER_SPELLING = "/api/v1/%63omments";
-
-    /** Headers that differ from answer to answer, or between the two ways for reasons of their own. */
-    private static final List<String> PER_ANSWER =
-            List.of("date", "content-length", VIA_SPRING.toLowerCase(Locale.ROOT));
 
     @LocalServerPort
     int port;
@@ -199,7 +179,9 @@ class SubmissionLaneTest {
             assertThat(lane.getResponseHeaders().getFirst(VIA_SPRING)).isNull();
             assertThat(spring.getResponseHeaders().getFirst(VIA_SPRING)).isEqualTo("yes");
             assertThat(lane.getStatus()).as(body).isEqualTo(spring.getStatus());
-            assertThat(headers(lane.getResponseHeaders())).as(body).isEqualTo(headers(spring.getResponseHeaders()));
+            assertThat(comparableHeaders(lane.getResponseHeaders()))
+                    .as(body)
+                    .isEqualTo(comparableHeaders(spring.getResponseHeaders()));
             if (lane.getStatus().is2xxSuccessful()) {
                 assertThat(json.readTree(lane.getResponseBody()).get("status"))
                         .isEqualTo(json.readTree(spring.getResponseBody()).get("status"));
@@ -234,7 +216,7 @@ class SubmissionLaneTest {
     @Test
     void theLanesRequestsAreTimedInTheSameSeriesAsSpringsStack() {
         post(OTHER_SPELLING, VALID, headers -> {}).expectStatus().isAccepted();
-        Map<String, Double> before = submissionSeries();
+        Map<String, Double> before = requestSeries(http, "/api/v1/comments");
         assertThat(before).isNotEmpty();
 
         post("/api/v1/comments", VALID, headers -> {})
@@ -250,7 +232,7 @@ class SubmissionLaneTest {
         // The same series, tags and all, one more request counted: not a new series of the lane's own. (Each way
         // stops its observation once the answer is written, which may be a moment after the client has read it.)
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            Map<String, Double> after = submissionSeries();
+            Map<String, Double> after = requestSeries(http, "/api/v1/comments");
             assertThat(after.keySet()).isEqualTo(before.keySet());
             assertThat(after.get(accepted)).isEqualTo(before.get(accepted) + 1);
         });
@@ -271,39 +253,5 @@ class SubmissionLaneTest {
         return json.readTree(answer.expectBody().returnResult().getResponseBody())
                 .get("id")
                 .asString();
-    }
-
-    /** The count of each {@code http_server_requests} series of the submissions' route. */
-    private Map<String, Double> submissionSeries() {
-        String scrape = new String(
-                http.get()
-                        .uri("/actuator/prometheus")
-                        .exchange()
-                        .expectStatus()
-                        .isOk()
-                        .expectBody()
-                        .returnResult()
-                        .getResponseBody(),
-                StandardCharsets.UTF_8);
-        return scrape.lines()
-                .filter(line -> line.startsWith("http_server_requests_seconds_count{"))
-                .filter(line -> line.contains("uri=\"/api/v1/comments\""))
-                .collect(Collectors.toMap(
-                        line -> line.substring(0, line.lastIndexOf(' ')),
-                        line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)),
-                        (a, b) -> a,
-                        TreeMap::new));
-    }
-
-    /** An answer's headers by lower-case name, without those that differ from answer to answer. */
-    private static Map<String, List<String>> headers(HttpHeaders headers) {
-        Map<String, List<String>> byName = new TreeMap<>();
-        headers.forEach((name, values) -> {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (!PER_ANSWER.contains(lower)) {
-                byName.put(lower, values);
-            }
-        });
-        return byName;
     }
 }
