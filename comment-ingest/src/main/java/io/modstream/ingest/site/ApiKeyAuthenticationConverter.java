@@ -15,10 +15,6 @@ import reactor.core.publisher.Mono;
  */
 final class ApiKeyAuthenticationConverter implements ServerAuthenticationConverter {
 
-    private static final String BEARER = SiteApiKeys.BEARER;
-
-    private static final int MAX_KEY_LENGTH = SiteApiKeys.MAX_KEY_LENGTH;
-
     private final SiteApiKeys keys;
 
     ApiKeyAuthenticationConverter(SiteApiKeys keys) {
@@ -41,11 +37,11 @@ final class ApiKeyAuthenticationConverter implements ServerAuthenticationConvert
         if (header == null) {
             return Optional.empty();
         }
-        if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        if (!header.regionMatches(true, 0, SiteApiKeys.BEARER, 0, SiteApiKeys.BEARER.length())) {
             throw new BadCredentialsException("Use 'Authorization: Bearer <site API key>'.");
         }
-        String key = header.substring(BEARER.length()).trim();
-        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
+        String key = header.substring(SiteApiKeys.BEARER.length()).trim();
+        if (key.isEmpty() || key.length() > SiteApiKeys.MAX_KEY_LENGTH) {
             throw invalidKey();
         }
         return Optional.of(keys.siteFor(key).orElseThrow(ApiKeyAuthenticationConverter::invalidKey));

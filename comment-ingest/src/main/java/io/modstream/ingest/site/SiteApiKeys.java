@@ -16,6 +16,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class SiteApiKeys {
 
+    /** The scheme of an {@code Authorization} header that carries a site's key. */
+    static final String BEARER = "Bearer ";
+
+    /** Longer keys are refused before hashing, so a caller cannot make us hash megabytes. */
+    static final int MAX_KEY_LENGTH = 256;
+
     private final List<Entry> entries;
 
     public SiteApiKeys(IngestProperties properties) {
@@ -23,12 +29,6 @@ public class SiteApiKeys {
                 .map(site -> new Entry(site.id(), HexFormat.of().parseHex(site.apiKeySha256())))
                 .toList();
     }
-
-    /** The scheme of an {@code Authorization} header that carries a site's key. */
-    static final String BEARER = "Bearer ";
-
-    /** Longer keys are refused before hashing, so a caller cannot make us hash megabytes. */
-    static final int MAX_KEY_LENGTH = 256;
 
     /**
      * The site an {@code Authorization: Bearer <key>} header authenticates, or empty for anything else: no header,
