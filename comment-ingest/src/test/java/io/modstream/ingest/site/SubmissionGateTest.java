@@ -2,20 +2,18 @@ package io.modstream.ingest.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.modstream.ingest.web.LaneComparison;
 import io.modstream.testing.kafka.UseKafkaTestBroker;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.server.WebFilterChainProxy;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -129,15 +127,7 @@ class SubmissionGateTest {
 
     /** An answer's headers, by lower-case name, without those that belong to the answer itself. */
     private static Map<String, List<String>> securityHeaders(WebTestClient.ResponseSpec answer) {
-        HttpHeaders headers = answer.returnResult(String.class).getResponseHeaders();
-        Map<String, List<String>> byName = new TreeMap<>();
-        headers.forEach((name, values) -> {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (!PER_ANSWER.contains(lower)) {
-                byName.put(lower, values);
-            }
-        });
-        return byName;
+        return LaneComparison.headersExcept(answer.returnResult(String.class).getResponseHeaders(), PER_ANSWER);
     }
 
     private static int indexOf(List<WebFilter> filters, Class<?> type) {

@@ -15,7 +15,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * What the tests of a Netty lane ({@code SubmissionLaneTest}, {@code StatusLaneTest}) use to hold the lane's answers
  * equal to Spring's web stack's: a mark on every answer the stack gives, the headers two answers must share, and the
- * request timer's series of one route.
+ * request timer's series of one route. {@code SubmissionGateTest} compares its answers' headers the same way.
  */
 public final class LaneComparison {
 
@@ -44,10 +44,15 @@ public final class LaneComparison {
 
     /** An answer's headers by lower-case name, without those that differ from answer to answer. */
     public static Map<String, List<String>> comparableHeaders(HttpHeaders headers) {
+        return headersExcept(headers, PER_ANSWER);
+    }
+
+    /** An answer's headers by lower-case name, without those named (in lower case) in {@code ignored}. */
+    public static Map<String, List<String>> headersExcept(HttpHeaders headers, List<String> ignored) {
         Map<String, List<String>> byName = new TreeMap<>();
         headers.forEach((name, values) -> {
             String lower = name.toLowerCase(Locale.ROOT);
-            if (!PER_ANSWER.contains(lower)) {
+            if (!ignored.contains(lower)) {
                 byName.put(lower, values);
             }
         });
