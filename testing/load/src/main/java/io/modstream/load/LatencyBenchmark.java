@@ -41,11 +41,12 @@ import tools.jackson.databind.json.JsonMapper;
  *     --ingest-jar comment-ingest/target/comment-ingest-0.1.0-SNAPSHOT-exec.jar \
  *     --service-jar moderation-service/target/moderation-service-0.1.0-SNAPSHOT-exec.jar \
  *     [--rate 500] [--seconds 60] [--connections 64] [--warmup 300] [--warmup-rate 50] [--grace-s 30] \
- *     [--partitions 3] [--work-dir DIR] [--seed S] [--broker-pid PID] [--service-jvm "-Xmx512m"] \
- *     [--service-args ARG...]
+ *     [--partitions 3] [--work-dir DIR] [--seed S] [--broker-pid PID] [--broker-warmup-s 0] \
+ *     [--service-jvm "-Xmx512m"] [--service-args ARG...]
  * </pre>
  *
- * {@code --broker-pid} adds the broker to the CPU seconds printed per 10-s window. {@code --service-jvm} applies to both services, {@code --service-args} to moderation-service only.
+ * {@code --broker-pid} adds the broker to the CPU seconds printed per 10-s window. {@code --broker-warmup-s} first
+ * runs {@link BrokerWarmup} for that long, before the services start. {@code --service-jvm} applies to both services, {@code --service-args} to moderation-service only.
  */
 public final class LatencyBenchmark {
 
@@ -63,7 +64,8 @@ public final class LatencyBenchmark {
             "grace-s",
             "work-dir",
             "seed",
-            "broker-pid");
+            "broker-pid",
+            "broker-warmup-s");
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration WARMUP_DRAIN_TIMEOUT = Duration.ofMinutes(2);
 
@@ -82,6 +84,15 @@ public final class LatencyBenchmark {
         Path workDir = options.path("work-dir", ".");
         Files.createDirectories(workDir);
         List<String> jvm = options.words("service-jvm");
+
+        int brokerWarmup = options.integer("broker-warmup-s", 0);
+        if (brokerWarmup > 0) {
+            PipelineBenchmark.log(
+                    "Broker warm-up: %d s of the pipeline's traffic at %,d/s on topics of its own, services not started",
+                    brokerWarmup, rate);
+            long copied = BrokerWarmup.run(bootstrap, partitions, rate, Duration.ofSeconds(brokerWarmup));
+            PipelineBenchmark.log("Broker warm-up: %,d records through", copied);
+        }
 
         SiteKey siteKey = SiteKey.random();
         String apiKey = siteKey.secret();
