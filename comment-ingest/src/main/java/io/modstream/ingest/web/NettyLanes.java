@@ -127,8 +127,39 @@ public class NettyLanes {
                 .contextualName("http " + method.toLowerCase(java.util.Locale.ROOT) + " " + uri)
                 .lowCardinalityKeyValue("method", method)
                 .lowCardinalityKeyValue("uri", uri)
-                .highCardinalityKeyValue("http.url", request.fullPath())
+                .highCardinalityKeyValue("http.url", pathOf(request))
                 .start();
+    }
+
+    /**
+     * The request's path, as {@link HttpServerRequest#fullPath()} gives it. That parses the URI into a
+     * {@link java.net.URI} on every call, 2 % of an event loop's time per submission (JFR, docs/benchmarks.md); the
+     * lanes take only plain paths (letters, digits, {@code -_./}, no query), which are their own path, so those are
+     * taken as they are.
+     */
+    static String pathOf(HttpServerRequest request) {
+        String uri = request.uri();
+        return isPlainPath(uri) ? uri : request.fullPath();
+    }
+
+    static boolean isPlainPath(String uri) {
+        if (uri.length() < 2 || uri.charAt(0) != '/' || uri.charAt(uri.length() - 1) == '/') {
+            return false;
+        }
+        for (int i = 1; i < uri.length(); i++) {
+            char c = uri.charAt(i);
+            boolean plain = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '_'
+                    || c == '.'
+                    || c == '/';
+            if (!plain) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** An answer of a lane: {@code body} as JSON, or a problem document; with headers of its own. */
@@ -176,7 +207,7 @@ public class NettyLanes {
         ProblemDetail problem = answer.problem();
         if (problem != null) {
             if (problem.getInstance() == null) {
-                problem.setInstance(URI.create(request.fullPath()));
+                problem.setInstance(URI.create(pathOf(request)));
             }
             response.header(HttpHeaderNames.CONTENT_TYPE, PROBLEM_JSON);
             bytes = json.writeValueAsBytes(problem);
