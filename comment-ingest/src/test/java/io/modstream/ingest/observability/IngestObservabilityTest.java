@@ -89,14 +89,7 @@ class IngestObservabilityTest {
                 .hasSize(1)
                 .allSatisfy(line -> assertThat(line).contains(traceId));
 
-        String scrape = new String(http.get()
-                .uri("/actuator/prometheus")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .returnResult()
-                .getResponseBody());
+        String scrape = PrometheusScrape.of(http);
         assertThat(scrape).containsPattern("modstream_comments_received_total\\{site=\"site-b\"} [1-9]");
         // The request is observed whole; the security chain's filters and decisions are not (a cost per request).
         assertThat(scrape).contains("http_server_requests_seconds_count{");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modstream.events.CommentSubmitted;
 import io.modstream.events.Topics;
+import io.modstream.ingest.observability.PrometheusScrape;
 import io.modstream.testing.kafka.KafkaTestBroker;
 import io.modstream.testing.kafka.TopicClient;
 import io.modstream.testing.kafka.UseKafkaTestBroker;
@@ -177,13 +178,6 @@ class SiteQuotaHttpTest {
     }
 
     private String scrape() {
-        return http.get()
-                .uri("/actuator/prometheus")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        return PrometheusScrape.of(http);
     }
 }

@@ -1,6 +1,6 @@
 package io.modstream.ingest.web;
 
-import java.nio.charset.StandardCharsets;
+import io.modstream.ingest.observability.PrometheusScrape;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,17 +61,8 @@ public final class LaneComparison {
 
     /** The count of each {@code http_server_requests} series of the route {@code uri}, from the Prometheus scrape. */
     public static Map<String, Double> requestSeries(WebTestClient http, String uri) {
-        String scrape = new String(
-                http.get()
-                        .uri("/actuator/prometheus")
-                        .exchange()
-                        .expectStatus()
-                        .isOk()
-                        .expectBody()
-                        .returnResult()
-                        .getResponseBody(),
-                StandardCharsets.UTF_8);
-        return scrape.lines()
+        return PrometheusScrape.of(http)
+                .lines()
                 .filter(line -> line.startsWith("http_server_requests_seconds_count{"))
                 .filter(line -> line.contains("uri=\"" + uri + "\""))
                 .collect(Collectors.toMap(
