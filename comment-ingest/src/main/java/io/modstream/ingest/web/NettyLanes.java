@@ -142,6 +142,7 @@ public class NettyLanes {
         return isPlainPath(uri) ? uri : request.fullPath();
     }
 
+    /** True for an absolute path of letters, digits and {@code -_./} only, not ending in {@code /}. */
     static boolean isPlainPath(String uri) {
         if (uri.length() < 2 || uri.charAt(0) != '/' || uri.charAt(uri.length() - 1) == '/') {
             return false;
