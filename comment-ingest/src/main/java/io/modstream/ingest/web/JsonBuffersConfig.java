@@ -16,9 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Why: Jackson 3 lends each parser and generator its buffers from one pool shared by all threads, a lock-free
  * deque. Every submission reads its body and writes its 202 with this mapper on an event loop, and the deque's take
  * and return were 3 % of an event loop's time per submission (JFR at 256 connections, docs/benchmarks.md). The
- * threads that use the mapper here are a few long-lived platform threads (event loops, the read side's thread, Kafka's
- * clients), for which a buffer per thread is what Jackson 2 always did; the shared pool is for virtual threads, which
- * this service does not use.
+ * threads that use this mapper are platform threads, most of them long-lived (the event loops, the read side's thread,
+ * the webhooks' listeners), for which a buffer per thread is what Jackson 2 always did; the shared pool is for virtual
+ * threads, which this service does not use. The Kafka serializer of {@code comments.submitted} has a mapper of its own,
+ * built by spring-kafka, and keeps the shared pool.
  */
 @Configuration(proxyBeanMethods = false)
 class JsonBuffersConfig {
