@@ -6,21 +6,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>a writer sends comments of the {@link CommentMix} one by one, paced, with acks=all and idempotence (as
  *       comment-ingest does) to {@value #IN};
  *   <li>a copier reads them {@code read_committed} and writes them to {@value #OUT} in transactions committed with
- *       the consumed offsets every 100 ms (as moderation-service does);
+ *       the consumed offsets every 100 ms (as moderation-service does): the pipeline benchmark's {@link Ceiling} loop;
  *   <li>a {@code read_committed} reader counts them on {@value #OUT} (as the benchmark's outcome clock does).
  * </ul>
  *
@@ -44,7 +36,6 @@ final class BrokerWarmup {
 
     static final String IN = "load.warmup-in";
     static final String OUT = "load.warmup-out";
-    private static final long COMMIT_EVERY_MS = 100;
     private static final Duration DRAIN_LIMIT = Duration.ofSeconds(30);
 
     private BrokerWarmup() {}
@@ -57,9 +48,16 @@ final class BrokerWarmup {
         }
         int records = (int) Math.max(1, rate * length.toSeconds());
         AtomicReference<Exception> failure = new AtomicReference<>();
-        AtomicBoolean stop = new AtomicBoolean();
         Thread writer = new Thread(() -> write(bootstrap, records, rate, failure), "warmup-writer");
-        Thread copier = new Thread(() -> copy(bootstrap, stop, failure), "warmup-copier");
+        Thread copier = new Thread(
+                () -> {
+                    try {
+                        Ceiling.copy(bootstrap, IN, OUT, "load-warmup", records, Map.of());
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                    }
+                },
+                "warmup-copier");
         writer.start();
         copier.start();
         long seen = 0;
@@ -75,7 +73,9 @@ final class BrokerWarmup {
             }
         } finally {
             writer.join();
-            stop.set(true);
+            if (failure.get() != null) {
+                copier.interrupt(); // it would otherwise wait out the copy's idle limit for records never written
+            }
             copier.join();
         }
         if (failure.get() != null) {
@@ -103,40 +103,6 @@ final class BrokerWarmup {
                             }
                         });
             }
-        } catch (RuntimeException e) {
-            failure.compareAndSet(null, e);
-        }
-    }
-
-    private static void copy(String bootstrap, AtomicBoolean stop, AtomicReference<Exception> failure) {
-        Map<String, Object> consumerConfig = Kafka.committedReader(bootstrap);
-        consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, "load-warmup");
-        Map<String, Object> producerConfig = Kafka.reliableWriter(bootstrap);
-        producerConfig.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "load-warmup-" + UUID.randomUUID());
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig);
-                KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig)) {
-            producer.initTransactions();
-            consumer.subscribe(List.of(IN));
-            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-            producer.beginTransaction();
-            long transactionStarted = System.nanoTime();
-            while (!stop.get() && failure.get() == null) {
-                ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofMillis(20));
-                for (ConsumerRecord<String, byte[]> record : batch) {
-                    producer.send(new ProducerRecord<>(OUT, record.key(), record.value()));
-                    offsets.put(
-                            new TopicPartition(record.topic(), record.partition()),
-                            new OffsetAndMetadata(record.offset() + 1));
-                }
-                if (!offsets.isEmpty() && System.nanoTime() - transactionStarted >= COMMIT_EVERY_MS * 1_000_000) {
-                    producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
-                    producer.commitTransaction();
-                    offsets.clear();
-                    producer.beginTransaction();
-                    transactionStarted = System.nanoTime();
-                }
-            }
-            producer.abortTransaction();
         } catch (RuntimeException e) {
             failure.compareAndSet(null, e);
         }

@@ -56,10 +56,19 @@ final class Ceiling {
         try (Admin admin = Kafka.admin(bootstrap)) {
             Kafka.createTopic(admin, scratchTopic, partitions);
         }
+        return copy(bootstrap, Topics.COMMENTS_SUBMITTED, scratchTopic, "load-ceiling-" + pass, records, timedFrom);
+    }
+
+    /**
+     * The loop itself: copies {@code records} records of {@code source}, read from the beginning under consumer group
+     * {@code group}, to the existing topic {@code target}, and times those at or after {@code timedFrom}.
+     */
+    static Result copy(
+            String bootstrap, String source, String target, String group, int records, Map<Integer, Long> timedFrom) {
         Map<String, Object> consumerConfig = Kafka.committedReader(bootstrap);
-        consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, "load-ceiling-" + pass);
+        consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         Map<String, Object> producerConfig = Kafka.reliableWriter(bootstrap);
-        producerConfig.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "load-ceiling-" + UUID.randomUUID());
+        producerConfig.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, group + "-" + UUID.randomUUID());
         producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 5);
 
         LongAccumulator first = new LongAccumulator(Math::min, Long.MAX_VALUE);
@@ -70,7 +79,7 @@ final class Ceiling {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig);
                 KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig)) {
             producer.initTransactions();
-            consumer.subscribe(List.of(Topics.COMMENTS_SUBMITTED));
+            consumer.subscribe(List.of(source));
             Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
             producer.beginTransaction();
             long transactionStarted = System.nanoTime();
@@ -79,7 +88,7 @@ final class Ceiling {
                 ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofMillis(20));
                 for (ConsumerRecord<String, byte[]> record : batch) {
                     boolean timed = record.offset() >= timedFrom.getOrDefault(record.partition(), 0L);
-                    producer.send(new ProducerRecord<>(scratchTopic, record.key(), record.value()), (m, e) -> {
+                    producer.send(new ProducerRecord<>(target, record.key(), record.value()), (m, e) -> {
                         if (e != null) {
                             failure.compareAndSet(null, e);
                         } else if (timed) {

@@ -3,16 +3,11 @@ package io.modstream.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modstream.testing.kafka.KafkaTestBroker;
-import java.nio.charset.StandardCharsets;
+import io.modstream.testing.kafka.TopicClient;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 /** The broker's warm-up traffic on a real broker: every record written comes through the copier once. */
@@ -25,36 +20,23 @@ class BrokerWarmupTest {
         long through = BrokerWarmup.run(bootstrap, 2, 100, Duration.ofSeconds(2));
 
         assertThat(through).isEqualTo(200);
-        List<String> copied = committedValues(bootstrap, BrokerWarmup.OUT, 2);
+        List<ConsumerRecord<String, String>> committed = new TopicClient(bootstrap)
+                .read(
+                        List.of(BrokerWarmup.IN, BrokerWarmup.OUT),
+                        true,
+                        Duration.ofSeconds(30),
+                        seen -> values(seen, BrokerWarmup.IN).size() >= 200
+                                && values(seen, BrokerWarmup.OUT).size() >= 200);
+        List<String> copied = values(committed, BrokerWarmup.OUT);
         assertThat(copied).hasSize(200);
         assertThat(new HashSet<>(copied)).hasSize(200);
-        assertThat(committedValues(bootstrap, BrokerWarmup.IN, 2)).containsExactlyInAnyOrderElementsOf(copied);
+        assertThat(values(committed, BrokerWarmup.IN)).containsExactlyInAnyOrderElementsOf(copied);
     }
 
-    /** Every committed value of {@code topic}, read from the start to its end. */
-    private static List<String> committedValues(String bootstrap, String topic, int partitions) {
-        List<TopicPartition> all = new ArrayList<>();
-        for (int partition = 0; partition < partitions; partition++) {
-            all.add(new TopicPartition(topic, partition));
-        }
-        List<String> values = new ArrayList<>();
-        Set<TopicPartition> ended = new HashSet<>();
-        try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(Kafka.committedReader(bootstrap))) {
-            reader.assign(all);
-            reader.seekToBeginning(all);
-            Map<TopicPartition, Long> ends = reader.endOffsets(all);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (ended.size() < partitions && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(100))) {
-                    values.add(new String(record.value(), StandardCharsets.UTF_8));
-                }
-                for (TopicPartition partition : all) {
-                    if (reader.position(partition) >= ends.get(partition)) {
-                        ended.add(partition);
-                    }
-                }
-            }
-        }
-        return values;
+    private static List<String> values(List<ConsumerRecord<String, String>> records, String topic) {
+        return records.stream()
+                .filter(record -> record.topic().equals(topic))
+                .map(ConsumerRecord::value)
+                .toList();
     }
 }
