@@ -81,10 +81,7 @@ class StatusLane implements NettyRouteProvider {
             return null;
         }
         for (int i = PREFIX.length(); i < uri.length(); i++) {
-            char c = uri.charAt(i);
-            boolean plain =
-                    (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-            if (!plain) {
+            if (!NettyLanes.isPlainChar(uri.charAt(i))) {
                 return null;
             }
         }

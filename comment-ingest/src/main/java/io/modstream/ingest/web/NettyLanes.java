@@ -149,18 +149,16 @@ public class NettyLanes {
         }
         for (int i = 1; i < uri.length(); i++) {
             char c = uri.charAt(i);
-            boolean plain = (c >= 'a' && c <= 'z')
-                    || (c >= 'A' && c <= 'Z')
-                    || (c >= '0' && c <= '9')
-                    || c == '-'
-                    || c == '_'
-                    || c == '.'
-                    || c == '/';
-            if (!plain) {
+            if (!isPlainChar(c) && c != '.' && c != '/') {
                 return false;
             }
         }
         return true;
+    }
+
+    /** True for an ASCII letter or digit, {@code -} or {@code _}: a character a URI carries as it is. */
+    public static boolean isPlainChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
     }
 
     /** An answer of a lane: {@code body} as JSON, or a problem document; with headers of its own. */
