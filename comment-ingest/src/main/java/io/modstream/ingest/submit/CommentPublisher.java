@@ -1,13 +1,21 @@
 package io.modstream.ingest.submit;
 
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import io.modstream.events.AuthorKeys;
 import io.modstream.events.CommentSubmitted;
 import io.modstream.events.Topics;
 import io.modstream.ingest.IngestProperties;
 import io.modstream.ingest.observability.InTrace;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -23,6 +31,11 @@ import reactor.core.scheduler.Schedulers;
  * moderation task holds that author's state, and needs no repartition), and completes only when the broker has
  * acknowledged it (the producer runs with {@code acks=all} and idempotence, see application.yml). If that does not
  * happen within {@code publish-timeout}, the result is a 503 telling the caller to retry later.
+ *
+ * <p>The record carries the request's trace in its headers ({@code traceparent}), written here from the request's
+ * server span. The Kafka template's own observation, which would do the same through a producer span and a
+ * {@code spring.kafka.template} timer of its own, is off (application.yml): at 256 connections it cost a few percent
+ * of the throughput (docs/benchmarks.md, issue 12), and the send's time is already inside the request's timer and span.
  */
 @Component
 class CommentPublisher {
@@ -36,12 +49,34 @@ class CommentPublisher {
     private static final Duration RECENT = Duration.ofSeconds(1);
 
     private final KafkaTemplate<String, CommentSubmitted> kafka;
+    private final Tracer tracer;
+    private final Propagator propagator;
     private final Duration timeout;
     private final Duration retryAfter;
     private volatile long lastAcknowledged = System.nanoTime() - RECENT.toNanos() - 1;
 
-    CommentPublisher(KafkaTemplate<String, CommentSubmitted> kafka, IngestProperties properties) {
+    @Autowired
+    CommentPublisher(
+            KafkaTemplate<String, CommentSubmitted> kafka,
+            ObjectProvider<Tracer> tracer,
+            ObjectProvider<Propagator> propagator,
+            IngestProperties properties) {
+        // Without tracing (management.tracing.enabled=false) there is no trace to carry on.
+        this(
+                kafka,
+                tracer.getIfAvailable(() -> Tracer.NOOP),
+                propagator.getIfAvailable(() -> Propagator.NOOP),
+                properties);
+    }
+
+    CommentPublisher(
+            KafkaTemplate<String, CommentSubmitted> kafka,
+            Tracer tracer,
+            Propagator propagator,
+            IngestProperties properties) {
         this.kafka = kafka;
+        this.tracer = tracer;
+        this.propagator = propagator;
         this.timeout = properties.publishTimeout();
         this.retryAfter = properties.retryAfter();
     }
@@ -52,8 +87,8 @@ class CommentPublisher {
      */
     Mono<Void> publish(CommentSubmitted comment, Scheduler then) {
         // In the request's trace, so that the record carries it on.
-        Mono<SendResult<String, CommentSubmitted>> send = InTrace.call(
-                        () -> kafka.send(Topics.COMMENTS_SUBMITTED, AuthorKeys.of(comment), comment))
+        Mono<SendResult<String, CommentSubmitted>> send = InTrace.call(() -> kafka.send(
+                        traced(new ProducerRecord<>(Topics.COMMENTS_SUBMITTED, AuthorKeys.of(comment), comment))))
                 .flatMap(Mono::fromFuture);
         // send() blocks for up to max.block.ms when it must look up the topic's partitions, or when its buffer is full
         // because the broker stopped answering. While the broker acknowledged a send moments ago neither can happen
@@ -78,6 +113,19 @@ class CommentPublisher {
                         e.toString())))
                 .onErrorMap(e -> brokerUnavailable())
                 .then();
+    }
+
+    /** {@code record}, with the trace in place (the request's) written into its headers. */
+    private <V> ProducerRecord<String, V> traced(ProducerRecord<String, V> record) {
+        TraceContext context = tracer.currentTraceContext().context();
+        if (context != null) {
+            propagator.inject(context, record.headers(), CommentPublisher::setHeader);
+        }
+        return record;
+    }
+
+    private static void setHeader(Headers headers, String key, String value) {
+        headers.remove(key).add(key, value.getBytes(StandardCharsets.UTF_8));
     }
 
     private boolean acknowledgedRecently() {

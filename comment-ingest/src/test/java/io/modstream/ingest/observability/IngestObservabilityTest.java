@@ -83,11 +83,15 @@ class IngestObservabilityTest {
                 seen -> seen.stream().anyMatch(r -> isComment(r, id)));
         ConsumerRecord<String, String> record =
                 records.stream().filter(r -> isComment(r, id)).findFirst().orElseThrow();
-        assertThat(TopicClient.header(record, "traceparent")).startsWith("00-" + traceId + "-");
-        // The line about the accepted comment is a line of the request: it carries the request's trace.
+        String traceparent = TopicClient.header(record, "traceparent");
+        assertThat(traceparent).matches("00-" + traceId + "-[0-9a-f]{16}-01");
+        String spanId = traceparent.substring(36, 52);
+        // The line about the accepted comment is a line of the request: it carries the request's trace and server
+        // span, and the record continues that span itself (no producer span in between, application.yml).
+        assertThat(spanId).isNotEqualTo("b7ad6b7169203331");
         assertThat(output.getOut().lines().filter(line -> line.contains("Accepted comment " + id)))
                 .hasSize(1)
-                .allSatisfy(line -> assertThat(line).contains(traceId));
+                .allSatisfy(line -> assertThat(line).contains(traceId).contains(spanId));
 
         String scrape = PrometheusScrape.of(http);
         assertThat(scrape).containsPattern("modstream_comments_received_total\\{site=\"site-b\"} [1-9]");
@@ -96,6 +100,8 @@ class IngestObservabilityTest {
         assertThat(scrape).doesNotContain("spring_security_");
         // No long-task timer of the requests in flight either: a sorted map entry per request that nothing reads.
         assertThat(scrape).doesNotContain("http_server_requests_active");
+        // The sends are timed by the template's own timer, without an observation (application.yml).
+        assertThat(scrape).contains("spring_kafka_template_seconds_count{");
     }
 
     @Test

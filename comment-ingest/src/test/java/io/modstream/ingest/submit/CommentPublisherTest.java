@@ -3,6 +3,8 @@ package io.modstream.ingest.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import io.modstream.events.Author;
 import io.modstream.events.CommentSubmitted;
 import io.modstream.ingest.IngestProperties;
@@ -35,7 +37,7 @@ class CommentPublisherTest {
     @Test
     void anAcknowledgedSendCompletes() {
         AnsweringTemplate kafka = new AnsweringTemplate();
-        CommentPublisher publisher = new CommentPublisher(kafka, properties());
+        CommentPublisher publisher = new CommentPublisher(kafka, Tracer.NOOP, Propagator.NOOP, properties());
 
         CompletableFuture<Void> published =
                 publisher.publish(comment(), Schedulers.immediate()).toFuture();
@@ -50,7 +52,8 @@ class CommentPublisherTest {
 
     @Test
     void aSendNeverAcknowledgedIs503WithRetryAfterOnceThePublishTimeoutPasses() {
-        CommentPublisher publisher = new CommentPublisher(new AnsweringTemplate(), properties());
+        CommentPublisher publisher =
+                new CommentPublisher(new AnsweringTemplate(), Tracer.NOOP, Propagator.NOOP, properties());
 
         long started = System.nanoTime();
         ErrorResponseException error = catchThrowableOfType(
@@ -95,8 +98,8 @@ class CommentPublisherTest {
 
         @Override
         public CompletableFuture<SendResult<String, CommentSubmitted>> send(
-                String topic, String key, CommentSubmitted data) {
-            sent.complete(new ProducerRecord<>(topic, key, data));
+                ProducerRecord<String, CommentSubmitted> record) {
+            sent.complete(record);
             return acknowledgement;
         }
 
