@@ -44,6 +44,11 @@ class CommentPublisherTest {
         // The first send of a publisher runs on a thread that may block (no acknowledgement seen yet): wait for it.
         assertThat(kafka.sent).succeedsWithin(Duration.ofSeconds(5));
         assertThat(published).isNotDone();
+        // Keyed by author, to the submitted topic; without tracing there is no trace to carry, and no header for it.
+        ProducerRecord<String, CommentSubmitted> record = kafka.sent.join();
+        assertThat(record.topic()).isEqualTo("comments.submitted");
+        assertThat(record.key()).isEqualTo("site-a/reader-1");
+        assertThat(record.headers().toArray()).isEmpty();
 
         kafka.acknowledge();
 
