@@ -85,7 +85,7 @@ class IngestObservabilityTest {
                 records.stream().filter(r -> isComment(r, id)).findFirst().orElseThrow();
         String traceparent = TopicClient.header(record, "traceparent");
         assertThat(traceparent).matches("00-" + traceId + "-[0-9a-f]{16}-01");
-        String spanId = traceparent.substring(36, 52);
+        String spanId = traceparent.split("-")[2];
         // The line about the accepted comment is a line of the request: it carries the request's trace and server
         // span, and the record continues that span itself (no producer span in between, application.yml).
         assertThat(spanId).isNotEqualTo("b7ad6b7169203331");
