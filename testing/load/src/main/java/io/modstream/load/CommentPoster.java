@@ -3,10 +3,14 @@ package io.modstream.load;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Posts comments to comment-ingest's {@code POST /api/v1/comments} at a fixed rate, open loop, over a fixed number of
  * keep-alive HTTP/1.1 connections: request i is due at {@code i / rate} seconds after the start and goes out on the
- * first connection that is free. Each connection is a {@link PlainHttpConnection} with a thread of its own, so at most
+ * first connection that is free, and the result keeps that due moment for every accepted comment, so that a latency
+ * can be taken from it (counting the time a request waited for a free connection or for the server to read it, which
+ * a latency from the server's own stamp leaves out). Each connection is a {@link PlainHttpConnection} with a thread of its own, so at most
  * one request is in flight on each. When every connection is busy the request waits and goes out late, and the rate
  * achieved falls below the rate asked for, which {@link Result#achievedRate()} reports. A request fails if it is not
  * answered 202 with the comment's id, or if the server is silent for 10 s.
@@ -41,6 +47,7 @@ final class CommentPoster implements AutoCloseable {
      * @param late requests that went out more than 10 ms after they were due
      * @param spanSeconds from the first request's start to the last one's
      * @param answered time from each request's start to its answer
+     * @param dueMicros for each accepted comment id, when its request was due (epoch microseconds)
      */
     record Result(
             List<String> acceptedIds,
@@ -49,7 +56,8 @@ final class CommentPoster implements AutoCloseable {
             List<String> failures,
             int late,
             double spanSeconds,
-            Percentiles answered) {
+            Percentiles answered,
+            Map<String, Long> dueMicros) {
 
         /** Requests started per second, between the first start and the last. */
         double achievedRate() {
@@ -63,17 +71,20 @@ final class CommentPoster implements AutoCloseable {
         final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
         final AtomicInteger failed = new AtomicInteger();
         final long[] answeredMicros;
+        final String[] acceptedIds;
         final CountDownLatch answers;
 
         Run(int requests) {
             accepted = Collections.synchronizedList(new ArrayList<>(requests));
             answeredMicros = new long[requests];
+            acceptedIds = new String[requests];
             answers = new CountDownLatch(requests);
         }
 
         void answered(int index, long nanos, String acceptedId, String failure) {
             answeredMicros[index] = nanos / 1_000;
             if (acceptedId != null) {
+                acceptedIds[index] = acceptedId;
                 accepted.add(acceptedId);
             } else if (failed.incrementAndGet() <= FAILURE_SAMPLES) {
                 failures.add(failure);
@@ -101,6 +112,7 @@ final class CommentPoster implements AutoCloseable {
         Run run = new Run(bodies.size());
         int late = 0;
         long start = System.nanoTime();
+        long startEpochMicros = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
         long firstStart = 0;
         long lastStart = 0;
         for (int i = 0; i < bodies.size(); i++) {
@@ -122,6 +134,13 @@ final class CommentPoster implements AutoCloseable {
         if (!run.answers.await(patience.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new IllegalStateException("A request was neither answered nor timed out within " + patience);
         }
+        // The latch's countDown happens-before await's return, so every answered index is visible here.
+        Map<String, Long> dueMicros = new HashMap<>();
+        for (int i = 0; i < bodies.size(); i++) {
+            if (run.acceptedIds[i] != null) {
+                dueMicros.put(run.acceptedIds[i], startEpochMicros + (long) (i * 1e6 / rate));
+            }
+        }
         return new Result(
                 List.copyOf(run.accepted),
                 bodies.size(),
@@ -129,7 +148,8 @@ final class CommentPoster implements AutoCloseable {
                 List.copyOf(run.failures),
                 late,
                 (lastStart - firstStart) / 1e9,
-                new Percentiles(run.answeredMicros));
+                new Percentiles(run.answeredMicros),
+                Map.copyOf(dueMicros));
     }
 
     /** On a connection's thread: posts one body and records its answer, or why there was none. */

@@ -3,6 +3,7 @@ package io.modstream.load;
 import io.modstream.events.Topics;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ final class OutcomeClock implements AutoCloseable {
     private final Map<String, Long> submittedAtMillis = new ConcurrentHashMap<>();
     private final Map<String, Long> writtenMillis = new ConcurrentHashMap<>();
     private final Map<String, Long> sentMillis = new ConcurrentHashMap<>();
+    private final Map<String, Long> seenMicros = new ConcurrentHashMap<>();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong unreadable = new AtomicLong();
     private final AtomicReference<Exception> failure = new AtomicReference<>();
@@ -115,12 +117,18 @@ final class OutcomeClock implements AutoCloseable {
         } else {
             submittedAtMillis.put(commentId, submittedAt.toEpochMilli());
             writtenMillis.put(commentId, written);
+            seenMicros.put(commentId, ChronoUnit.MICROS.between(Instant.EPOCH, seen));
         }
     }
 
     /** Microseconds from submission to the first outcome of {@code commentId}, or null if none was seen yet. */
     Long latencyMicros(String commentId) {
         return latencyMicros.get(commentId);
+    }
+
+    /** When the poll that brought the first outcome of {@code commentId} returned (epoch microseconds), or null. */
+    Long seenMicros(String commentId) {
+        return seenMicros.get(commentId);
     }
 
     /** When {@code commentId} was submitted (epoch milliseconds), if its outcome was seen; else null. */

@@ -10,7 +10,10 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -68,6 +71,54 @@ class CommentPosterTest {
         // 60 requests due over 0.197 s: the span is at least that, whatever the machine
         assertThat(result.spanSeconds()).isGreaterThanOrEqualTo(59 / 300.0 - 0.001);
         assertThat(connections).hasSizeBetween(1, 4);
+    }
+
+    @Test
+    void keepsWhenEachRequestWasDueNotWhenItWentOut() throws Exception {
+        // One connection and a server that takes 50 ms per answer, asked for 100 requests a second: request n is due
+        // at n × 10 ms but cannot go out before the answer to n - 1, so it leaves later and later.
+        Map<String, Long> receivedMicros = new ConcurrentHashMap<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/api/v1/comments", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String id = "c-" + body.replaceAll("\\D", "");
+            receivedMicros.put(id, ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now()));
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            byte[] answer = ("{\"id\":\"" + id + "\",\"status\":\"PENDING\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(202, answer.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(answer);
+            }
+        });
+        server.start();
+        URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1/comments");
+        List<byte[]> bodies = IntStream.range(0, 10)
+                .mapToObj(n -> ("{\"n\":" + n + "}").getBytes(StandardCharsets.UTF_8))
+                .toList();
+
+        long before = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+        CommentPoster.Result result;
+        try (CommentPoster poster = new CommentPoster(endpoint, "key", 1)) {
+            result = poster.post(bodies, 100);
+        } finally {
+            server.stop(0);
+        }
+
+        assertThat(result.dueMicros()).containsOnlyKeys(result.acceptedIds()).hasSize(10);
+        long first = result.dueMicros().get("c-0");
+        assertThat(first).isBetween(before, before + 5_000_000);
+        for (int n = 1; n < 10; n++) {
+            assertThat(result.dueMicros().get("c-" + n) - first)
+                    .as("request %d is due %d ms after the first", n, n * 10)
+                    .isBetween(n * 10_000L - 1, n * 10_000L + 1);
+        }
+        // Request 9 was due 90 ms after the first but could not reach the server before nine answers of 50 ms each.
+        assertThat(receivedMicros.get("c-9") - result.dueMicros().get("c-9"))
+                .isGreaterThanOrEqualTo(9 * 50_000L - 9 * 10_000L);
     }
 
     @Test
