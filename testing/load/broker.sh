@@ -69,7 +69,10 @@ EOF
   log "Starting a fresh Kafka broker on $BOOTSTRAP (data: $BROKER_DIR, log: ${RUN_DIR#"$ROOT"/}/kafka.log)"
   : >"$RUN_DIR/kafka.log"
   # shellcheck disable=SC2086 # BROKER_JVM is a list of JVM options (for profiling the broker)
-  "$JAVA" -Xms256m -Xmx512m ${BROKER_JVM:-} -Djava.awt.headless=true \
+  # LOAD_OWN_SESSIONS=1 starts the broker, the driver and the services each in a session of its own (setsid), so that
+  # the kernel's autogroups share the cores between the processes, as between containers, instead of between their
+  # threads (a diagnostic; docs/benchmarks.md, "Each process in a scheduling group of its own").
+  ${LOAD_OWN_SESSIONS:+setsid} "$JAVA" -Xms256m -Xmx512m ${BROKER_JVM:-} -Djava.awt.headless=true \
     -Dlog4j2.configurationFile="$ROOT/local/kafka/log4j2.xml" -Dlog4j2.shutdownHookEnabled=false \
     -Dkafka.logs.dir="$RUN_DIR" \
     @"$BROKER_ARGS" kafka.Kafka "$BROKER_DIR/server.properties" >"$RUN_DIR/kafka-console.log" 2>&1 &
@@ -128,8 +131,8 @@ run_driver() {
   # thread for every task; java.net.http's sendAsync completes every response through it, so a fixed-rate driver on it
   # (the read-side benchmark's reader; the latency driver has used plain sockets since) started a thread per request
   # and took CPU from the services it measures. Two threads keep the pool in use.
-  # DRIVER_JVM adds JVM options to the driver (empty by default).
-  timeout -k 60 "$limit" "$JAVA" -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 ${DRIVER_JVM:-} "$@" &
+  # DRIVER_JVM adds JVM options to the driver (empty by default); LOAD_OWN_SESSIONS, above.
+  timeout -k 60 "$limit" ${LOAD_OWN_SESSIONS:+setsid} "$JAVA" -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 ${DRIVER_JVM:-} "$@" &
   DRIVER_PID=$!
   local status=0
   wait "$DRIVER_PID" || status=$?

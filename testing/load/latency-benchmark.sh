@@ -4,8 +4,9 @@
 # (127.0.0.1:19092, data in a temporary folder, deleted afterwards), start the comment-ingest and moderation-service
 # jars, wait until both are ready, POST a warm-up that must fully drain, then POST comments at a fixed rate over
 # several keep-alive connections and time each outcome as a read_committed consumer sees it, from the comment's
-# submittedAt. Prints p50/p90/p99/max, the rate achieved, failed POSTs and lost comments. The Java driver is
-# io.modstream.load.LatencyBenchmark.
+# submittedAt, and from the moment its POST was due by the fixed rate (which also counts a POST's wait for a free
+# connection or for comment-ingest to read it). Prints p50/p90/p99/max, the rate achieved, failed POSTs and lost
+# comments. The Java driver is io.modstream.load.LatencyBenchmark.
 #
 # Bounded: each service must be ready within 180 s, the warm-up must drain within 120 s, the last outcomes get a grace
 # period, and this script stops the driver after 600 + 2 x SECONDS s in all. Logs (broker, both services) stay in
@@ -29,6 +30,8 @@
 #   -- ARGS          passed to moderation-service, e.g. -- --MODSTREAM_COMMIT_INTERVAL_MS=50
 # Environment: SERVICE_JVM (JVM options of both services, default "-Xmx512m"), DRIVER_JVM (JVM options of this
 # driver, e.g. -XX:TieredStopAtLevel=1, which leaves the services more of two shared cores; docs/benchmarks.md),
+# LOAD_OWN_SESSIONS=1 (each process in a session, so a scheduling group, of its own, as in containers of their own;
+# a diagnostic, not the method),
 # LOAD_KAFKA_PORT, LOAD_CONTROLLER_PORT.
 set -euo pipefail
 

@@ -71,6 +71,11 @@ final class ServiceProcess {
         this.log = log;
         this.pidFile = log.resolveSibling(name + ".pid");
         command = new ArrayList<>();
+        if (System.getenv("LOAD_OWN_SESSIONS") != null) {
+            // A session of its own puts the service in a scheduling autogroup of its own (testing/load/broker.sh).
+            // setsid execs the JVM in place, so the process's pid stays the service's.
+            command.add("setsid");
+        }
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(jvmArgs);
         command.add("-jar");
