@@ -14,7 +14,8 @@
 #
 # Usage: testing/load/latency-benchmark.sh [--rate R] [--seconds S] [--connections C] [--warmup N]
 #                                          [--warmup-rate R] [--broker-warmup S] [--grace S] [--partitions P] [--jar PATH]
-#                                          [--ingest-jar PATH] [--skip-build] [-- SERVICE_ARG...]
+#                                          [--ingest-jar PATH] [--moderation-warmup N] [--skip-build]
+#                                          [-- SERVICE_ARG...]
 #   --rate R         POSTs per second while measuring (default 500)
 #   --seconds S      how long to measure (default 60)
 #   --connections C  keep-alive HTTP/1.1 connections to comment-ingest (default 64, as the ingest method uses)
@@ -22,6 +23,9 @@
 #   --warmup-rate R  their rate (default 50 per second)
 #   --broker-warmup S  before the services start, S seconds of the pipeline's traffic at the measured rate through the
 #                    broker on topics of its own, so that its JIT is warm as a running site's broker is (default 0)
+#   --moderation-warmup N  a diagnostic, not the method: before the warm-up, N comments straight to
+#                    comments.submitted, all moderated, so that moderation-service's JIT is warm and comment-ingest's
+#                    is not (default 0)
 #   --grace S        how long to wait for the last outcomes after the last POST (default 30)
 #   --partitions P   partitions of comments.submitted and of moderation-service's topics (default 3)
 #   --jar PATH       the moderation-service jar (default moderation-service/target/moderation-service-*-exec.jar)
@@ -44,6 +48,7 @@ CONNECTIONS=64
 WARMUP=300
 WARMUP_RATE=50
 BROKER_WARMUP=0
+MODERATION_WARMUP=0
 GRACE=30
 PARTITIONS=3
 JAR=""
@@ -58,6 +63,7 @@ while [ $# -gt 0 ]; do
     --warmup) WARMUP="$2"; shift 2 ;;
     --warmup-rate) WARMUP_RATE="$2"; shift 2 ;;
     --broker-warmup) BROKER_WARMUP="$2"; shift 2 ;;
+    --moderation-warmup) MODERATION_WARMUP="$2"; shift 2 ;;
     --grace) GRACE="$2"; shift 2 ;;
     --partitions) PARTITIONS="$2"; shift 2 ;;
     --jar) JAR="$2"; shift 2 ;;
@@ -80,5 +86,5 @@ log "Service jars: $INGEST_JAR, $JAR"
 run_driver $((600 + 2 * SECONDS_)) -cp testing/load/target/load.jar io.modstream.load.LatencyBenchmark \
   --bootstrap "$BOOTSTRAP" --rate "$RATE" --seconds "$SECONDS_" --connections "$CONNECTIONS" --warmup "$WARMUP" \
   --warmup-rate "$WARMUP_RATE" --grace-s "$GRACE" --partitions "$PARTITIONS" --ingest-jar "$INGEST_JAR" \
-  --service-jar "$JAR" --work-dir "$RUN_DIR" --broker-pid "$BROKER_PID" --broker-warmup-s "$BROKER_WARMUP" --service-jvm "${SERVICE_JVM:--Xmx512m}" \
+  --service-jar "$JAR" --work-dir "$RUN_DIR" --broker-pid "$BROKER_PID" --broker-warmup-s "$BROKER_WARMUP" --moderation-warmup "$MODERATION_WARMUP" --service-jvm "${SERVICE_JVM:--Xmx512m}" \
   --service-args ${SERVICE_ARGS[@]+"${SERVICE_ARGS[@]}"}

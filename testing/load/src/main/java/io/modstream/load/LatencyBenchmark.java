@@ -1,6 +1,7 @@
 package io.modstream.load;
 
 import io.modstream.events.CommentSubmitted;
+import io.modstream.events.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,11 +44,13 @@ import tools.jackson.databind.json.JsonMapper;
  *     --service-jar moderation-service/target/moderation-service-0.1.0-SNAPSHOT-exec.jar \
  *     [--rate 500] [--seconds 60] [--connections 64] [--warmup 300] [--warmup-rate 50] [--grace-s 30] \
  *     [--partitions 3] [--work-dir DIR] [--seed S] [--broker-pid PID] [--broker-warmup-s 0] \
- *     [--service-jvm "-Xmx512m"] [--service-args ARG...]
+ *     [--moderation-warmup 0] [--service-jvm "-Xmx512m"] [--service-args ARG...]
  * </pre>
  *
  * {@code --broker-pid} adds the broker to the CPU seconds printed per 10-s window. {@code --broker-warmup-s} first
- * runs {@link BrokerWarmup} for that long, before the services start. {@code --service-jvm} applies to both services, {@code --service-args} to moderation-service only.
+ * runs {@link BrokerWarmup} for that long, before the services start. {@code --moderation-warmup N}, a diagnostic,
+ * writes N comments straight to {@code comments.submitted} once both services are ready and waits for their outcomes,
+ * so that moderation-service's JIT is warm while comment-ingest's is not. {@code --service-jvm} applies to both services, {@code --service-args} to moderation-service only.
  */
 public final class LatencyBenchmark {
 
@@ -66,7 +69,8 @@ public final class LatencyBenchmark {
             "work-dir",
             "seed",
             "broker-pid",
-            "broker-warmup-s");
+            "broker-warmup-s",
+            "moderation-warmup");
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration WARMUP_DRAIN_TIMEOUT = Duration.ofMinutes(2);
 
@@ -133,6 +137,23 @@ public final class LatencyBenchmark {
         int exit;
         try (OutcomeClock clock = OutcomeClock.start(bootstrap, START_TIMEOUT, moderation::alive);
                 CommentPoster poster = new CommentPoster(ingest.url("/api/v1/comments"), apiKey, connections)) {
+            int moderationWarmup = options.integer("moderation-warmup", 0);
+            if (moderationWarmup > 0) {
+                // A diagnostic: moderation-service's stream path warm (its JIT through N comments), comment-ingest
+                // still cold. The comments go straight to comments.submitted, as comment-ingest would write them.
+                PipelineBenchmark.log(
+                        "Moderation warm-up: %,d comments straight to %s", moderationWarmup, Topics.COMMENTS_SUBMITTED);
+                Prefill direct = Prefill.append(
+                        bootstrap,
+                        moderationWarmup,
+                        options.number("seed", CommentMix.DEFAULT_SEED) + 1,
+                        CommentMix.DISTINCT_AUTHORS);
+                if (!awaitOutcomes(clock, List.copyOf(direct.ids()), WARMUP_DRAIN_TIMEOUT, ingest, moderation)) {
+                    throw new IllegalStateException(
+                            "The moderation warm-up did not drain within " + WARMUP_DRAIN_TIMEOUT.toSeconds() + " s");
+                }
+                PipelineBenchmark.log("Moderation warm-up drained");
+            }
             PipelineBenchmark.log("Warm-up: %,d comments at %,d/s", warmup, warmupRate);
             CommentPoster.Result warm = poster.post(warmupBodies, warmupRate);
             PipelineBenchmark.log("Warm-up: %s", CommentPoster.describe(warm, warmupRate));
