@@ -23,6 +23,7 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -63,15 +64,8 @@ class KafkaPipelineConfig {
         NativeLz4.load();
         String applicationId =
                 String.valueOf(defaultKafkaStreamsConfig.asProperties().get(StreamsConfig.APPLICATION_ID_CONFIG));
-        ModerationTopology.Settings settings = new ModerationTopology.Settings(
-                applicationId,
-                properties.topics().partitions(),
-                properties.activity().retention(),
-                policies::forSite,
-                Clock.systemUTC(),
-                new MetricsEvents(metrics, List.copyOf(listeners)),
-                // Each comment is parsed and written as JSON several times on its way through the topology.
-                json.rebuild().addModule(new BlackbirdModule()).build());
+        ModerationTopology.Settings settings =
+                settings(applicationId, properties, policies, new MetricsEvents(metrics, List.copyOf(listeners)), json);
         return factory -> {
             factory.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
                 @Override
@@ -86,6 +80,39 @@ class KafkaPipelineConfig {
                 return StreamThreadExceptionResponse.REPLACE_THREAD;
             });
         };
+    }
+
+    private static ModerationTopology.Settings settings(
+            String applicationId,
+            ModerationProperties properties,
+            SitePolicies policies,
+            PipelineEvents events,
+            JsonMapper json) {
+        return new ModerationTopology.Settings(
+                applicationId,
+                properties.topics().partitions(),
+                properties.activity().retention(),
+                policies::forSite,
+                Clock.systemUTC(),
+                events,
+                // Each comment is parsed and written as JSON several times on its way through the topology.
+                json.rebuild().addModule(new BlackbirdModule()).build());
+    }
+
+    /**
+     * Made-up comments through the topology in memory while the service starts, on a thread of their own, so that the
+     * stream thread's code is compiled before real comments need it ({@link PipelineWarmUp}). The pipeline does not
+     * wait for it: an instance restarted after a crash moderates its backlog at once, with the warm-up alongside.
+     */
+    @Bean
+    PipelineWarmUpRunner pipelineWarmUp(
+            ModerationProperties properties,
+            SitePolicies policies,
+            JsonMapper json,
+            @Value("${modstream.moderation.warm-up.comments:20000}") int comments,
+            @Value("${modstream.moderation.warm-up.max-time:60s}") Duration maxTime) {
+        return new PipelineWarmUpRunner(
+                settings(PipelineWarmUp.SITE_ID, properties, policies, PipelineEvents.NONE, json), comments, maxTime);
     }
 
     /**

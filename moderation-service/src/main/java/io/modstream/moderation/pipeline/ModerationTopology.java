@@ -26,6 +26,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.RecordContext;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectReader;
@@ -99,6 +100,8 @@ public final class ModerationTopology {
      * @param clock the time outcomes are decided at
      * @param events told of outcomes, decisions and dead letters
      * @param json the mapper for every JSON value
+     * @param storesInMemory the stores in the heap instead of RocksDB: for {@link PipelineWarmUp}, which commits after
+     *     every record, where RocksDB would flush its memtable to a file each time
      */
     public record Settings(
             String applicationId,
@@ -107,7 +110,21 @@ public final class ModerationTopology {
             Function<String, SitePolicy> policies,
             Clock clock,
             PipelineEvents events,
-            JsonMapper json) {}
+            JsonMapper json,
+            boolean storesInMemory) {
+
+        /** The pipeline's stores in RocksDB. */
+        public Settings(
+                String applicationId,
+                int partitions,
+                Duration activityRetention,
+                Function<String, SitePolicy> policies,
+                Clock clock,
+                PipelineEvents events,
+                JsonMapper json) {
+            this(applicationId, partitions, activityRetention, policies, clock, events, json, false);
+        }
+    }
 
     /** The topology alone, as {@code TopologyTestDriver} takes it. */
     public static Topology build(Settings settings) {
@@ -124,14 +141,13 @@ public final class ModerationTopology {
         Serde<String> keys = Serdes.String();
         Serde<CommentModerated> outcomes = JsonSerde.of(CommentModerated.class, json);
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(AUTHOR_STORE), keys, AuthorStateFormat.serde(compact(settings.json()))));
+                store(AUTHOR_STORE, settings), keys, AuthorStateFormat.serde(compact(settings.json()))));
         Serde<AuditTrail> trails = JsonSerde.of(AuditTrail.class, json);
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AUDIT_STORE), keys, trails));
-        builder.addStateStore(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MODERATOR_AUDIT_STORE), keys, trails));
+        builder.addStateStore(Stores.keyValueStoreBuilder(store(AUDIT_STORE, settings), keys, trails));
+        builder.addStateStore(Stores.keyValueStoreBuilder(store(MODERATOR_AUDIT_STORE, settings), keys, trails));
         // A global store restores from its topic directly, so it needs no changelog of its own.
         builder.addGlobalStore(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(QUEUE_STORE), keys, outcomes)
+                Stores.keyValueStoreBuilder(store(QUEUE_STORE, settings), keys, outcomes)
                         .withLoggingDisabled(),
                 Topics.COMMENTS_REVIEW,
                 Consumed.with(keys, Serdes.ByteArray()).withName("queue-source"),
@@ -248,6 +264,10 @@ public final class ModerationTopology {
                 .to(topic + "-dlt", DeadLetters.produced(name + "-publish-dead-letter"));
         return read.filter((key, value) -> value.readable(), Named.as(name + "-readable"))
                 .mapValues(Readable::get, Named.as(name + "-value"));
+    }
+
+    private static KeyValueBytesStoreSupplier store(String name, Settings settings) {
+        return settings.storesInMemory() ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name);
     }
 
     /**

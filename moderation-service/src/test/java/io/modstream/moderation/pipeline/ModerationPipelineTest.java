@@ -14,8 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 
@@ -27,8 +29,14 @@ import org.springframework.test.annotation.DirtiesContext;
 @UseKafkaTestBroker
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = "spring.kafka.consumer.group-id=moderation-pipeline-test")
+        properties = {
+            "spring.kafka.consumer.group-id=moderation-pipeline-test",
+            "modstream.moderation.warm-up.comments=200"
+        })
 class ModerationPipelineTest {
+
+    @Autowired
+    private PipelineWarmUpRunner warmUp;
 
     private final TopicClient topics = new TopicClient(KafkaTestBroker.bootstrapServers());
     private final SubmittedComments comments = new SubmittedComments(topics);
@@ -97,6 +105,24 @@ class ModerationPipelineTest {
                 .contains("body is required");
         // The dead letter committed with the offset, so any outcome would already be in the log.
         assertThat(comments.outcomes(Set.of(key), false, Duration.ofSeconds(2))).isEmpty();
+    }
+
+    @Test
+    void theWarmUpRunsAtStartAndWritesNothingToTheBroker() throws Exception {
+        PipelineWarmUp.Result result = warmUp.finished().get(2, TimeUnit.MINUTES);
+        assertThat(result).isNotNull();
+        assertThat(result.comments()).isEqualTo(200);
+
+        // A real comment after it: its outcome is on the broker, and none of the made-up ones is.
+        CommentSubmitted comment = SubmittedComments.comment("After the warm-up");
+        comments.submit(comment);
+        onlyOutcome(comment);
+        List<ConsumerRecord<String, String>> all = topics.read(
+                List.of(Topics.COMMENTS_APPROVED, Topics.COMMENTS_REJECTED, Topics.COMMENTS_REVIEW),
+                true,
+                Duration.ofSeconds(5),
+                seen -> false);
+        assertThat(all).isNotEmpty().noneMatch(record -> record.key().startsWith("warm-up-"));
     }
 
     private ConsumerRecord<String, String> onlyOutcome(CommentSubmitted comment) {
