@@ -100,9 +100,9 @@ class KafkaPipelineConfig {
     }
 
     /**
-     * Made-up comments through the topology in memory while the service starts, on a thread of their own, so that the
-     * stream thread's code is compiled before real comments need it ({@link PipelineWarmUp}). The pipeline does not
-     * wait for it: an instance restarted after a crash moderates its backlog at once, with the warm-up alongside.
+     * Made-up comments through the topology in memory once the service has started, on a thread of their own, so that
+     * the stream thread's code is compiled before much real traffic needs it ({@link PipelineWarmUp}). The pipeline
+     * does not wait for it: an instance restarted after a crash moderates its backlog at once, the warm-up beside it.
      */
     @Bean
     PipelineWarmUpRunner pipelineWarmUp(

@@ -8,16 +8,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Starts {@link PipelineWarmUp} on a thread of its own as soon as this bean exists, early in the application's start,
- * so that it is done before the pipeline has much to do; interrupts it if the application stops first. {@code
+ * Starts {@link PipelineWarmUp} on a thread of its own once the application has started (the pipeline with it), and
+ * interrupts it if the application stops first. Not earlier: begun as the context was still being built, it slowed
+ * the start, and an instance restarted after a crash took over 15 s to moderate again (docs/benchmarks.md). {@code
  * modstream.moderation.warm-up.comments} sets how many comments (0: none), {@code
  * modstream.moderation.warm-up.max-time} how long it may take at most.
  */
-final class PipelineWarmUpRunner implements InitializingBean, SmartLifecycle {
+final class PipelineWarmUpRunner implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PipelineWarmUpRunner.class);
 
@@ -48,12 +48,7 @@ final class PipelineWarmUpRunner implements InitializingBean, SmartLifecycle {
         return threadsStarted.get();
     }
 
-    @Override
-    public void afterPropertiesSet() {
-        start();
-    }
-
-    /** Starts the warm-up once; later calls (the application context's own start) do nothing. */
+    /** Starts the warm-up once; later calls (a context started again) do nothing. */
     @Override
     public void start() {
         if (!started.compareAndSet(false, true)) {

@@ -77,7 +77,7 @@ class PipelineWarmUpTest {
         PipelineWarmUpRunner runner =
                 new PipelineWarmUpRunner(settings(new CountingEvents()), 300, Duration.ofMinutes(2));
 
-        runner.afterPropertiesSet();
+        runner.start();
         runner.start();
 
         PipelineWarmUp.Result result = runner.finished().get(2, TimeUnit.MINUTES);
