@@ -100,8 +100,6 @@ public final class ModerationTopology {
      * @param clock the time outcomes are decided at
      * @param events told of outcomes, decisions and dead letters
      * @param json the mapper for every JSON value
-     * @param storesInMemory the stores in the heap instead of RocksDB: for {@link PipelineWarmUp}, which commits after
-     *     every record, where RocksDB would flush its memtable to a file each time
      */
     public record Settings(
             String applicationId,
@@ -110,21 +108,7 @@ public final class ModerationTopology {
             Function<String, SitePolicy> policies,
             Clock clock,
             PipelineEvents events,
-            JsonMapper json,
-            boolean storesInMemory) {
-
-        /** The pipeline's stores in RocksDB. */
-        public Settings(
-                String applicationId,
-                int partitions,
-                Duration activityRetention,
-                Function<String, SitePolicy> policies,
-                Clock clock,
-                PipelineEvents events,
-                JsonMapper json) {
-            this(applicationId, partitions, activityRetention, policies, clock, events, json, false);
-        }
-    }
+            JsonMapper json) {}
 
     /** The topology alone, as {@code TopologyTestDriver} takes it. */
     public static Topology build(Settings settings) {
@@ -133,21 +117,36 @@ public final class ModerationTopology {
         return builder.build();
     }
 
+    /**
+     * The same with its stores in the heap instead of RocksDB: for {@link PipelineWarmUp}, whose driver commits after
+     * every record, where RocksDB would flush its memtable to a file each time.
+     */
+    static Topology buildInMemory(Settings settings) {
+        StreamsBuilder builder = new StreamsBuilder();
+        addTo(builder, settings, Stores::inMemoryKeyValueStore);
+        return builder.build();
+    }
+
     /** Adds the moderation pipeline to {@code builder}. */
     public static void addTo(StreamsBuilder builder, Settings settings) {
+        addTo(builder, settings, Stores::persistentKeyValueStore);
+    }
+
+    private static void addTo(
+            StreamsBuilder builder, Settings settings, Function<String, KeyValueBytesStoreSupplier> store) {
         // Every comment's and outcome's instants are read and written by hand (the same text as Jackson's).
         JsonMapper json =
                 settings.json().rebuild().addModule(IsoInstants.module()).build();
         Serde<String> keys = Serdes.String();
         Serde<CommentModerated> outcomes = JsonSerde.of(CommentModerated.class, json);
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                store(AUTHOR_STORE, settings), keys, AuthorStateFormat.serde(compact(settings.json()))));
+                store.apply(AUTHOR_STORE), keys, AuthorStateFormat.serde(compact(settings.json()))));
         Serde<AuditTrail> trails = JsonSerde.of(AuditTrail.class, json);
-        builder.addStateStore(Stores.keyValueStoreBuilder(store(AUDIT_STORE, settings), keys, trails));
-        builder.addStateStore(Stores.keyValueStoreBuilder(store(MODERATOR_AUDIT_STORE, settings), keys, trails));
+        builder.addStateStore(Stores.keyValueStoreBuilder(store.apply(AUDIT_STORE), keys, trails));
+        builder.addStateStore(Stores.keyValueStoreBuilder(store.apply(MODERATOR_AUDIT_STORE), keys, trails));
         // A global store restores from its topic directly, so it needs no changelog of its own.
         builder.addGlobalStore(
-                Stores.keyValueStoreBuilder(store(QUEUE_STORE, settings), keys, outcomes)
+                Stores.keyValueStoreBuilder(store.apply(QUEUE_STORE), keys, outcomes)
                         .withLoggingDisabled(),
                 Topics.COMMENTS_REVIEW,
                 Consumed.with(keys, Serdes.ByteArray()).withName("queue-source"),
@@ -264,10 +263,6 @@ public final class ModerationTopology {
                 .to(topic + "-dlt", DeadLetters.produced(name + "-publish-dead-letter"));
         return read.filter((key, value) -> value.readable(), Named.as(name + "-readable"))
                 .mapValues(Readable::get, Named.as(name + "-value"));
-    }
-
-    private static KeyValueBytesStoreSupplier store(String name, Settings settings) {
-        return settings.storesInMemory() ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name);
     }
 
     /**

@@ -31,11 +31,11 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>A JVM runs new code slowly until its JIT has compiled it: for the first tens of thousands of comments the stream
  * thread spends several times the CPU per comment it will spend later. On a busy machine, a freshly started instance
  * then falls seconds behind at a few hundred comments a second (docs/benchmarks.md, latency). Run at start, this puts
- * the same code through its paces first: the topology as {@link ModerationTopology#build} makes it, in Kafka Streams'
- * {@link TopologyTestDriver} (no broker, its own temporary state directory), so the records are read, moderated under
- * the default policy, stored and written as the real ones are. Its stores are in the heap: the driver commits after
- * every record, and RocksDB would write a file at each commit. What it leaves out is the network: the
- * Kafka clients' and the broker's own code warm up on real traffic.
+ * the same code through its paces first: the topology as {@link ModerationTopology#buildInMemory} makes it, in Kafka
+ * Streams' {@link TopologyTestDriver} (no broker, its own temporary state directory), so the records are read,
+ * moderated under the default policy, stored and written as the real ones are. Its stores are in the heap: the driver
+ * commits after every record, and RocksDB would write a file at each commit. What it leaves out: RocksDB, and the
+ * Kafka clients' and the broker's code, which warm up on real traffic.
  *
  * <p>Nothing leaves this class: its outcomes are read back from the driver and dropped, the metrics are not told
  * ({@link PipelineEvents#NONE}), and its state directory is deleted afterwards.
@@ -73,8 +73,7 @@ final class PipelineWarmUp {
                 settings.policies(),
                 settings.clock(),
                 PipelineEvents.NONE,
-                settings.json(),
-                true);
+                settings.json());
         Path stateDir = temporaryDirectory();
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, SITE_ID);
@@ -82,7 +81,7 @@ final class PipelineWarmUp {
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         Map<String, Integer> written = new TreeMap<>();
         int done = 0;
-        try (TopologyTestDriver driver = new TopologyTestDriver(ModerationTopology.build(quiet), config)) {
+        try (TopologyTestDriver driver = new TopologyTestDriver(ModerationTopology.buildInMemory(quiet), config)) {
             TestInputTopic<String, byte[]> submitted = driver.createInputTopic(
                     Topics.COMMENTS_SUBMITTED, new StringSerializer(), new ByteArraySerializer());
             MadeUpComments madeUp = new MadeUpComments(settings.json());
