@@ -103,13 +103,15 @@ class KafkaPipelineConfig {
      * Made-up comments through the topology in memory once the service has started, on a thread of their own, so that
      * the stream thread's code is compiled before much real traffic needs it ({@link PipelineWarmUp}). The pipeline
      * does not wait for it: an instance restarted after a crash moderates its backlog at once, the warm-up beside it.
+     * Off unless {@code modstream.moderation.warm-up.comments} is set: it shortens the latency tail after a start at a
+     * few hundred comments a second, but slows the drain of a backlog it runs beside (docs/pipeline.md).
      */
     @Bean
     PipelineWarmUpRunner pipelineWarmUp(
             ModerationProperties properties,
             SitePolicies policies,
             JsonMapper json,
-            @Value("${modstream.moderation.warm-up.comments:20000}") int comments,
+            @Value("${modstream.moderation.warm-up.comments:0}") int comments,
             @Value("${modstream.moderation.warm-up.max-time:60s}") Duration maxTime) {
         return new PipelineWarmUpRunner(
                 settings(PipelineWarmUp.SITE_ID, properties, policies, PipelineEvents.NONE, json), comments, maxTime);
