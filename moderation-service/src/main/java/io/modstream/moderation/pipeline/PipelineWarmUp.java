@@ -51,10 +51,10 @@ final class PipelineWarmUp {
      * What a warm-up did.
      *
      * @param comments comments put through
-     * @param outcomesByTopic records the topology wrote, by topic (outcomes, and the stores' changelogs)
+     * @param writtenByTopic records the topology wrote, by topic (outcomes, and the stores' changelogs)
      * @param took how long it ran
      */
-    record Result(int comments, Map<String, Integer> outcomesByTopic, Duration took) {}
+    record Result(int comments, Map<String, Integer> writtenByTopic, Duration took) {}
 
     private PipelineWarmUp() {}
 
@@ -91,7 +91,7 @@ final class PipelineWarmUp {
                 CommentSubmitted comment = madeUp.next();
                 submitted.pipeInput(AuthorKeys.of(comment), madeUp.bytes(comment));
                 done++;
-                if (done % DRAIN_EVERY == 0 || done == comments) {
+                if (done % DRAIN_EVERY == 0) {
                     drain(driver, written);
                 }
             }

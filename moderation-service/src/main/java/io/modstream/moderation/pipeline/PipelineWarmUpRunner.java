@@ -73,7 +73,7 @@ final class PipelineWarmUpRunner implements SmartLifecycle {
                     "Pipeline warm-up: {} made-up comments through the topology in memory in {} ms ({})",
                     result.comments(),
                     result.took().toMillis(),
-                    result.outcomesByTopic());
+                    result.writtenByTopic());
             finished.complete(result);
         } catch (RuntimeException e) {
             // Only the JIT loses by it: the pipeline runs the same without.

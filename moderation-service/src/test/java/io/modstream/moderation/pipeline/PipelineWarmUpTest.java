@@ -36,16 +36,16 @@ class PipelineWarmUpTest {
                 PipelineWarmUp.run(settings, 1_200, Instant.now().plusSeconds(120));
 
         assertThat(result.comments()).isEqualTo(1_200);
-        int outcomes = result.outcomesByTopic().getOrDefault(Topics.COMMENTS_APPROVED, 0)
-                + result.outcomesByTopic().getOrDefault(Topics.COMMENTS_REJECTED, 0)
-                + result.outcomesByTopic().getOrDefault(Topics.COMMENTS_REVIEW, 0);
+        int outcomes = result.writtenByTopic().getOrDefault(Topics.COMMENTS_APPROVED, 0)
+                + result.writtenByTopic().getOrDefault(Topics.COMMENTS_REJECTED, 0)
+                + result.writtenByTopic().getOrDefault(Topics.COMMENTS_REVIEW, 0);
         assertThat(outcomes).as("one outcome per comment").isEqualTo(1_200);
         // The mix reaches every verdict, so the engine's paths for links, markup and abuse all ran.
-        assertThat(result.outcomesByTopic())
+        assertThat(result.writtenByTopic())
                 .containsKeys(Topics.COMMENTS_APPROVED, Topics.COMMENTS_REJECTED, Topics.COMMENTS_REVIEW)
                 .doesNotContainKey(Topics.COMMENTS_SUBMITTED_DLT);
-        // Every comment changed its author's state in the RocksDB store, through its changelog.
-        assertThat(result.outcomesByTopic())
+        // Every comment changed its author's state in the store, through its changelog.
+        assertThat(result.writtenByTopic())
                 .containsEntry(PipelineWarmUp.SITE_ID + "-" + ModerationTopology.AUTHOR_STORE + "-changelog", 1_200);
         assertThat(events.told).as("the service's metrics are not told").hasValue(0);
     }

@@ -232,6 +232,7 @@ public final class LatencyBenchmark {
                 .mapToLong(Long::longValue)
                 .toArray();
         Percentiles latency = new Percentiles(micros);
+        Percentiles fromDue = fromDue(run.acceptedIds(), run, clock);
         int lost = run.acceptedIds().size() - latency.count();
         System.out.printf(
                 Locale.ROOT,
@@ -258,7 +259,7 @@ public final class LatencyBenchmark {
                 run.late(),
                 latency.describe(),
                 latency.count(),
-                fromDue(run.acceptedIds(), run, clock).describe(),
+                fromDue.describe(),
                 toSend(run.acceptedIds(), clock).describe(),
                 toWrite(run.acceptedIds(), clock).describe(),
                 toVisible(run.acceptedIds(), clock).describe(),
@@ -282,8 +283,8 @@ public final class LatencyBenchmark {
                 latency.millis(90),
                 latency.millis(99),
                 latency.maxMillis(),
-                fromDue(run.acceptedIds(), run, clock).millis(50),
-                fromDue(run.acceptedIds(), run, clock).millis(99),
+                fromDue.millis(50),
+                fromDue.millis(99),
                 lost,
                 clock.duplicates());
         System.out.print(byWindow(run, clock, Duration.ofSeconds(10)));
@@ -311,11 +312,7 @@ public final class LatencyBenchmark {
 
     /** Per outcome: the rest of its latency, from the outcome's write until the consumer saw it, in µs. */
     private static Percentiles toVisible(List<String> ids, OutcomeClock clock) {
-        return between(ids, id -> micros(clock.writtenMillis(id)), id -> {
-            Long submitted = micros(clock.submittedAtMillis(id));
-            Long latency = clock.latencyMicros(id);
-            return submitted == null || latency == null ? null : submitted + latency;
-        });
+        return between(ids, id -> micros(clock.writtenMillis(id)), clock::seenMicros);
     }
 
     /** The time from one moment of each comment to another, in µs, over the comments for which both are known. */
