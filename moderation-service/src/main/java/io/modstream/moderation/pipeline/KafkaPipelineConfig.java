@@ -111,10 +111,20 @@ class KafkaPipelineConfig {
             ModerationProperties properties,
             SitePolicies policies,
             JsonMapper json,
+            OutcomeCount outcomes,
             @Value("${modstream.moderation.warm-up.comments:0}") int comments,
             @Value("${modstream.moderation.warm-up.max-time:60s}") Duration maxTime) {
         return new PipelineWarmUpRunner(
-                settings(PipelineWarmUp.SITE_ID, properties, policies, PipelineEvents.NONE, json), comments, maxTime);
+                settings(PipelineWarmUp.SITE_ID, properties, policies, PipelineEvents.NONE, json),
+                comments,
+                outcomes::total,
+                maxTime);
+    }
+
+    /** The pipeline's outcomes since the start, which the warm-up counts as its own (told like the queue's feed). */
+    @Bean
+    OutcomeCount outcomeCount() {
+        return new OutcomeCount();
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -37,6 +38,12 @@ import tools.jackson.databind.json.JsonMapper;
  * commits after every record, and RocksDB would write a file at each commit. What it leaves out: RocksDB, and the
  * Kafka clients' and the broker's code, which warm up on real traffic.
  *
+ * <p>Real comments warm the same code, so it gives way to them ({@link GiveWay}): it stops once its own comments and
+ * the real ones the pipeline has moderated since the start reach the number asked for, or as soon as the pipeline
+ * moderates {@value #BACKLOG_RATE} or more a second. At that rate the instance is draining a backlog (or serving
+ * traffic that heavy), which warms the code within seconds anyway, and the warm-up would only take CPU from it; at a
+ * few hundred a second it runs to the end.
+ *
  * <p>Nothing leaves this class: its outcomes are read back from the driver and dropped, the metrics are not told
  * ({@link PipelineEvents#NONE}), and its state directory is deleted afterwards.
  */
@@ -47,24 +54,28 @@ final class PipelineWarmUp {
 
     private static final int DRAIN_EVERY = 500;
 
+    /** Real outcomes a second at which the warm-up stops: the pipeline is draining a backlog. */
+    static final int BACKLOG_RATE = 1_000;
+
     /**
      * What a warm-up did.
      *
      * @param comments comments put through
+     * @param realOutcomes outcomes of real comments the pipeline had produced when it stopped
      * @param writtenByTopic records the topology wrote, by topic (outcomes, and the stores' changelogs)
      * @param took how long it ran
      */
-    record Result(int comments, Map<String, Integer> writtenByTopic, Duration took) {}
+    record Result(int comments, long realOutcomes, Map<String, Integer> writtenByTopic, Duration took) {}
 
     private PipelineWarmUp() {}
 
     /**
-     * Puts up to {@code comments} made-up comments through the topology built from {@code settings}, stopping early at
-     * {@code deadline} or when the thread is interrupted. {@code settings}' events, partitions and stores are replaced:
-     * nothing is reported, every author is at home in the one partition the driver has, and the stores are in the
-     * heap.
+     * Puts made-up comments through the topology built from {@code settings} until they and {@code realOutcomes} (the
+     * real pipeline's outcomes so far) add up to {@code comments}, stopping early when the real ones come at
+     * {@link #BACKLOG_RATE} or more a second, at {@code deadline}, or when the thread is interrupted. {@code settings}' events, partitions and stores are replaced: nothing is reported, every author is
+     * at home in the one partition the driver has, and the stores are in the heap.
      */
-    static Result run(ModerationTopology.Settings settings, int comments, Instant deadline) {
+    static Result run(ModerationTopology.Settings settings, int comments, LongSupplier realOutcomes, Instant deadline) {
         long started = System.nanoTime();
         ModerationTopology.Settings quiet = new ModerationTopology.Settings(
                 SITE_ID,
@@ -81,11 +92,12 @@ final class PipelineWarmUp {
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         Map<String, Integer> written = new TreeMap<>();
         int done = 0;
+        GiveWay giveWay = new GiveWay(comments, realOutcomes);
         try (TopologyTestDriver driver = new TopologyTestDriver(ModerationTopology.buildInMemory(quiet), config)) {
             TestInputTopic<String, byte[]> submitted = driver.createInputTopic(
                     Topics.COMMENTS_SUBMITTED, new StringSerializer(), new ByteArraySerializer());
             MadeUpComments madeUp = new MadeUpComments(settings.json());
-            while (done < comments
+            while (!giveWay.now(done)
                     && Instant.now().isBefore(deadline)
                     && !Thread.currentThread().isInterrupted()) {
                 CommentSubmitted comment = madeUp.next();
@@ -99,7 +111,47 @@ final class PipelineWarmUp {
         } finally {
             delete(stateDir);
         }
-        return new Result(done, Map.copyOf(written), Duration.ofNanos(System.nanoTime() - started));
+        return new Result(done, giveWay.real, Map.copyOf(written), Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * Whether real comments have made the rest of the warm-up needless: with the made-up ones they reach the number
+     * asked for, or over the last second or more they came at {@link #BACKLOG_RATE} a second or faster.
+     */
+    private static final class GiveWay {
+
+        private static final long SECOND = Duration.ofSeconds(1).toNanos();
+
+        private final int comments;
+        private final LongSupplier realOutcomes;
+        private long real;
+        private long windowStart = System.nanoTime();
+        private long realAtWindowStart;
+
+        GiveWay(int comments, LongSupplier realOutcomes) {
+            this.comments = comments;
+            this.realOutcomes = realOutcomes;
+            this.real = realOutcomes.getAsLong();
+            this.realAtWindowStart = real;
+        }
+
+        boolean now(int done) {
+            real = realOutcomes.getAsLong();
+            if (done + real >= comments) {
+                return true;
+            }
+            long now = System.nanoTime();
+            long elapsed = now - windowStart;
+            if (elapsed < SECOND) {
+                return false;
+            }
+            if ((real - realAtWindowStart) * SECOND >= BACKLOG_RATE * elapsed) {
+                return true;
+            }
+            windowStart = now;
+            realAtWindowStart = real;
+            return false;
+        }
     }
 
     /** Reads what the topology wrote since the last call, so the driver does not keep it, and counts it. */

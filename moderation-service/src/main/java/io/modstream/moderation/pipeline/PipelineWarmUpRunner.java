@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,7 @@ import org.springframework.context.SmartLifecycle;
  * Starts {@link PipelineWarmUp} on a thread of its own once the application has started (the pipeline with it), and
  * interrupts it if the application stops first. Not earlier: begun as the context was still being built, it slowed
  * the start, and an instance restarted after a crash took over 15 s to moderate again (docs/benchmarks.md). {@code
- * modstream.moderation.warm-up.comments} sets how many comments (0: none), {@code
+ * modstream.moderation.warm-up.comments} sets how many comments (0: none), real ones counted in, {@code
  * modstream.moderation.warm-up.max-time} how long it may take at most.
  */
 final class PipelineWarmUpRunner implements SmartLifecycle {
@@ -23,18 +24,21 @@ final class PipelineWarmUpRunner implements SmartLifecycle {
 
     private final ModerationTopology.Settings settings;
     private final int comments;
+    private final LongSupplier realOutcomes;
     private final Duration maxTime;
     private final CompletableFuture<PipelineWarmUp.@Nullable Result> finished = new CompletableFuture<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicInteger threadsStarted = new AtomicInteger();
     private volatile @Nullable Thread thread;
 
-    PipelineWarmUpRunner(ModerationTopology.Settings settings, int comments, Duration maxTime) {
+    PipelineWarmUpRunner(
+            ModerationTopology.Settings settings, int comments, LongSupplier realOutcomes, Duration maxTime) {
         if (comments < 0) {
             throw new IllegalArgumentException("modstream.moderation.warm-up.comments must be 0 or more: " + comments);
         }
         this.settings = settings;
         this.comments = comments;
+        this.realOutcomes = realOutcomes;
         this.maxTime = maxTime;
     }
 
@@ -67,12 +71,14 @@ final class PipelineWarmUpRunner implements SmartLifecycle {
 
     private void warmUp() {
         try {
-            PipelineWarmUp.Result result =
-                    PipelineWarmUp.run(settings, comments, Instant.now().plus(maxTime));
+            PipelineWarmUp.Result result = PipelineWarmUp.run(
+                    settings, comments, realOutcomes, Instant.now().plus(maxTime));
             log.info(
-                    "Pipeline warm-up: {} made-up comments through the topology in memory in {} ms ({})",
+                    "Pipeline warm-up: {} made-up comments through the topology in memory in {} ms, {} real ones"
+                            + " moderated meanwhile ({})",
                     result.comments(),
                     result.took().toMillis(),
+                    result.realOutcomes(),
                     result.writtenByTopic());
             finished.complete(result);
         } catch (RuntimeException e) {

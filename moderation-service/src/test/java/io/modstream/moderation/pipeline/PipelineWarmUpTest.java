@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,7 +34,7 @@ class PipelineWarmUpTest {
         ModerationTopology.Settings settings = settings(events);
 
         PipelineWarmUp.Result result =
-                PipelineWarmUp.run(settings, 1_200, Instant.now().plusSeconds(120));
+                PipelineWarmUp.run(settings, 1_200, () -> 0, Instant.now().plusSeconds(120));
 
         assertThat(result.comments()).isEqualTo(1_200);
         int outcomes = result.writtenByTopic().getOrDefault(Topics.COMMENTS_APPROVED, 0)
@@ -51,10 +52,66 @@ class PipelineWarmUpTest {
     }
 
     @Test
+    void countsTheRealCommentsAlreadyModeratedAsItsOwn() throws IOException {
+        PipelineWarmUp.Result result = PipelineWarmUp.run(
+                settings(new CountingEvents()),
+                2_000,
+                () -> 1_500,
+                Instant.now().plusSeconds(120));
+
+        assertThat(result.comments()).isEqualTo(500);
+        assertThat(result.realOutcomes()).isEqualTo(1_500);
+    }
+
+    @Test
+    void givesWayToABacklogAsSoonAsItSeesOne() throws IOException {
+        // Real outcomes at 10,000 a second, ten times the backlog rate: it stops after its first second or so, long
+        // before the 1,000,000 asked for or its deadline.
+        long start = System.nanoTime();
+        LongSupplier draining = () -> (System.nanoTime() - start) / 100_000;
+
+        PipelineWarmUp.Result result = PipelineWarmUp.run(
+                settings(new CountingEvents()),
+                1_000_000,
+                draining,
+                Instant.now().plusSeconds(60));
+
+        assertThat(result.took()).isLessThan(Duration.ofSeconds(30));
+        assertThat(result.comments() + result.realOutcomes()).isLessThan(1_000_000);
+    }
+
+    @Test
+    void goesOnBesideLightTraffic() throws IOException {
+        // Real outcomes at 100 a second, a tenth of the backlog rate: it runs to its deadline.
+        long start = System.nanoTime();
+        LongSupplier light = () -> (System.nanoTime() - start) / 10_000_000;
+
+        PipelineWarmUp.Result result = PipelineWarmUp.run(
+                settings(new CountingEvents()), 1_000_000, light, Instant.now().plusMillis(2_500));
+
+        // Its deadline was set just before it started, so it ran for nearly all of those 2.5 s.
+        assertThat(result.took()).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+        assertThat(result.comments()).isPositive();
+    }
+
+    @Test
+    void doesNothingWhenRealCommentsCameFirst() throws IOException {
+        PipelineWarmUp.Result result = PipelineWarmUp.run(
+                settings(new CountingEvents()),
+                2_000,
+                () -> 2_000,
+                Instant.now().plusSeconds(120));
+
+        assertThat(result.comments()).isZero();
+        assertThat(result.writtenByTopic()).isEmpty();
+    }
+
+    @Test
     void stopsAtItsDeadlineAndLeavesNoStateBehind() throws IOException {
         List<Path> before = warmUpDirectories();
 
-        PipelineWarmUp.Result result = PipelineWarmUp.run(settings(new CountingEvents()), 1_000_000, Instant.now());
+        PipelineWarmUp.Result result =
+                PipelineWarmUp.run(settings(new CountingEvents()), 1_000_000, () -> 0, Instant.now());
 
         assertThat(result.comments()).isLessThan(1_000_000);
         assertThat(warmUpDirectories()).containsExactlyInAnyOrderElementsOf(before);
@@ -63,7 +120,7 @@ class PipelineWarmUpTest {
     @Test
     void theRunnerRunsOnAThreadOfItsOwnAndFinishes() throws Exception {
         PipelineWarmUpRunner runner =
-                new PipelineWarmUpRunner(settings(new CountingEvents()), 300, Duration.ofMinutes(2));
+                new PipelineWarmUpRunner(settings(new CountingEvents()), 300, () -> 0, Duration.ofMinutes(2));
 
         runner.start();
 
@@ -75,7 +132,7 @@ class PipelineWarmUpTest {
     @Test
     void theRunnerStartsOnceThoughAskedTwice() throws Exception {
         PipelineWarmUpRunner runner =
-                new PipelineWarmUpRunner(settings(new CountingEvents()), 300, Duration.ofMinutes(2));
+                new PipelineWarmUpRunner(settings(new CountingEvents()), 300, () -> 0, Duration.ofMinutes(2));
 
         runner.start();
         runner.start();
@@ -89,7 +146,7 @@ class PipelineWarmUpTest {
     @Test
     void aRunnerAskedForNoCommentsDoesNothing() throws Exception {
         PipelineWarmUpRunner runner =
-                new PipelineWarmUpRunner(settings(new CountingEvents()), 0, Duration.ofMinutes(2));
+                new PipelineWarmUpRunner(settings(new CountingEvents()), 0, () -> 0, Duration.ofMinutes(2));
 
         runner.start();
 
