@@ -104,7 +104,8 @@ class KafkaPipelineConfig {
      * the stream thread's code is compiled before much real traffic needs it ({@link PipelineWarmUp}). The pipeline
      * does not wait for it: an instance restarted after a crash moderates its backlog at once, the warm-up beside it.
      * Off unless {@code modstream.moderation.warm-up.comments} is set: it shortens the latency tail after a start at a
-     * few hundred comments a second, but slows the drain of a backlog it runs beside (docs/pipeline.md).
+     * few hundred comments a second, but runs in the seconds before a restarted instance's first outcomes
+     * (docs/pipeline.md). It gives way to real comments, which {@link OutcomeCount} counts.
      */
     @Bean
     PipelineWarmUpRunner pipelineWarmUp(
