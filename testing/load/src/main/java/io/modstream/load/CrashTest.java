@@ -17,8 +17,9 @@ import java.util.Set;
  *
  * <p>The auditor, a {@code read_committed} consumer reading the outcome topics from the beginning
  * ({@link OutcomeAudit}), checks that every pre-filled id has exactly one outcome (lost, duplicated, unexpected), and
- * measures the stall a site would see: the wall-clock gap between the last poll that brought outcomes before each
- * kill and the first one after it. Exits 1 if any comment was lost or duplicated.
+ * measures the stall a site would see after each kill: the longest wall-clock gap between polls that brought
+ * outcomes, from the last one before the kill to the next kill ({@link KillStalls}). Exits 1 if any comment was lost
+ * or duplicated.
  *
  * <pre>
  * java -cp testing/load/target/load.jar io.modstream.load.CrashTest --bootstrap 127.0.0.1:19092 --records 5000 \
@@ -43,18 +44,6 @@ public final class CrashTest {
     private static final Duration SETTLE = Duration.ofSeconds(5);
 
     private CrashTest() {}
-
-    /** One kill: when it came, and how long no outcomes arrived around it. */
-    private record Crash(int decidedAtKill, long killedAt, long lastOutcomeBefore, long firstOutcomeAfter) {
-
-        double gapSeconds() {
-            return (firstOutcomeAfter - lastOutcomeBefore) / 1e9;
-        }
-
-        double killToOutcomeSeconds() {
-            return (firstOutcomeAfter - killedAt) / 1e9;
-        }
-    }
 
     public static void main(String[] args) throws Exception {
         Options options = new Options(args, OPTIONS);
@@ -85,33 +74,20 @@ public final class CrashTest {
         PipelineBenchmark.log("Starting moderation-service (log: %s)", service.log());
         service.start();
 
-        List<Crash> done = new ArrayList<>();
+        KillStalls stalls = new KillStalls();
+        int kills = 0;
         String ending;
-        long longestGap = 0;
         OutcomeAudit audit = OutcomeAudit.open(bootstrap, prefill.ids(), Duration.ofMinutes(3), service::alive);
         try {
             long start = System.nanoTime();
             long lastOutcome = 0;
             long completeAt = 0;
             boolean publishedSinceStart = false;
-            int pendingKill = -1; // decided count and kill time of a crash whose first outcome after is awaited
-            long pendingKilledAt = 0;
-            long pendingLastBefore = 0;
             while (true) {
                 int brought = audit.poll(Duration.ofMillis(200));
                 long now = System.nanoTime();
                 if (brought > 0) {
-                    if (lastOutcome != 0) {
-                        longestGap = Math.max(longestGap, now - lastOutcome);
-                    }
-                    if (pendingKill >= 0) {
-                        done.add(new Crash(pendingKill, pendingKilledAt, pendingLastBefore, now));
-                        Crash crash = done.get(done.size() - 1);
-                        PipelineBenchmark.log(
-                                "  outcomes again %.1f s after kill %d (gap between outcome polls %.1f s)",
-                                crash.killToOutcomeSeconds(), done.size(), crash.gapSeconds());
-                        pendingKill = -1;
-                    }
+                    stalls.outcomes(now);
                     lastOutcome = now;
                     publishedSinceStart = true;
                 }
@@ -135,13 +111,13 @@ public final class CrashTest {
                     ending = "no outcome for " + stallLimit.toSeconds() + " s";
                     break;
                 }
-                int next = done.size() + (pendingKill >= 0 ? 1 : 0);
-                if (next < killAt.size() && publishedSinceStart && audit.decided() >= killAt.get(next)) {
-                    pendingKill = audit.decided();
-                    pendingLastBefore = lastOutcome;
+                if (kills < killAt.size() && publishedSinceStart && audit.decided() >= killAt.get(kills)) {
+                    int decided = audit.decided();
                     service.kill();
-                    pendingKilledAt = System.nanoTime();
-                    PipelineBenchmark.log("Kill %d (SIGKILL) at %,d decided; starting it again", next + 1, pendingKill);
+                    kills++;
+                    int previous = kills - 1;
+                    stalls.killed(decided, System.nanoTime()).ifPresent(stall -> logStall(previous, stall));
+                    PipelineBenchmark.log("Kill %d (SIGKILL) at %,d decided; starting it again", kills, decided);
                     service.start();
                     publishedSinceStart = false;
                 }
@@ -152,8 +128,18 @@ public final class CrashTest {
         }
         Runtime.getRuntime().removeShutdownHook(stopOnExit);
         PipelineBenchmark.log("Crash test: %s; %s", ending, audit.describe());
-        report(records, partitions, crashes, done, longestGap, audit, ending);
+        List<KillStalls.Stall> done = stalls.kills();
+        if (!done.isEmpty()) {
+            logStall(done.size(), done.get(done.size() - 1));
+        }
+        report(records, partitions, crashes, done, stalls.longestGap(), audit, ending);
         System.exit(audit.lost() == 0 && audit.duplicated() == 0 ? 0 : 1);
+    }
+
+    private static void logStall(int kill, KillStalls.Stall stall) {
+        PipelineBenchmark.log(
+                "  after kill %d: longest stall %.1f s, outcomes flowing again %.1f s after the kill%s",
+                kill, stall.seconds(), stall.againAfterKillSeconds(), stall.resumed() ? "" : " (none since the kill)");
     }
 
     /**
@@ -174,7 +160,7 @@ public final class CrashTest {
             int records,
             int partitions,
             int crashes,
-            List<Crash> done,
+            List<KillStalls.Stall> done,
             long longestGap,
             OutcomeAudit audit,
             String ending) {
@@ -188,15 +174,16 @@ public final class CrashTest {
                 ending);
         double worst = 0;
         for (int i = 0; i < done.size(); i++) {
-            Crash crash = done.get(i);
-            worst = Math.max(worst, crash.gapSeconds());
+            KillStalls.Stall stall = done.get(i);
+            worst = Math.max(worst, stall.seconds());
             System.out.printf(
                     Locale.ROOT,
-                    "  kill %d at %,6d decided: outcomes again %5.1f s after the kill, gap between outcome polls %5.1f s%n",
+                    "  kill %d at %,6d decided: longest stall %5.1f s, outcomes flowing again %5.1f s after the kill%s%n",
                     i + 1,
-                    crash.decidedAtKill(),
-                    crash.killToOutcomeSeconds(),
-                    crash.gapSeconds());
+                    stall.decidedAtKill(),
+                    stall.seconds(),
+                    stall.againAfterKillSeconds(),
+                    stall.resumed() ? "" : " (none since the kill)");
         }
         System.out.printf(
                 Locale.ROOT,
