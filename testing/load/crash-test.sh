@@ -9,12 +9,14 @@
 # Bounded: the driver gives up after 600 + N/10 s or 300 s without an outcome, and this script stops it after
 # 1200 + N/5 s in all. Logs (broker, every start of the service) stay in testing/load/target/crash-test/.
 #
-# Usage: testing/load/crash-test.sh [--records N] [--partitions P] [--crashes K] [--jar PATH] [--skip-build]
+# Usage: testing/load/crash-test.sh [--records N] [--partitions P] [--crashes K] [--jar PATH] [--cds] [--skip-build]
 #                                   [-- SERVICE_ARG...]
 #   --records N     comments to pre-fill (default 5000)
 #   --partitions P  partitions of comments.submitted, and of the service's topics (default 3, the service's default)
 #   --crashes K     kills (default 5)
 #   --jar PATH      the service jar (default moderation-service/target/moderation-service-*-exec.jar; not built here)
+#   --cds           start the service from its extracted jar with a class data sharing archive recorded first
+#                   (docs/pipeline.md, "Starting faster"), as a deployment that restarts fast would
 #   --skip-build    use testing/load/target/load.jar as it is
 #   -- ARGS         passed to the service. Without MODSTREAM_INSTANCE_ID each start has new transactional ids, as the
 #                   service ships, and a killed instance's open transaction holds read_committed readers back until
@@ -30,6 +32,7 @@ CRASHES=5
 PARTITIONS=3
 JAR=""
 SKIP_BUILD=false
+CDS=false
 SERVICE_ARGS=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -38,6 +41,7 @@ while [ $# -gt 0 ]; do
     --crashes) CRASHES="$2"; shift 2 ;;
     --jar) JAR="$2"; shift 2 ;;
     --skip-build) SKIP_BUILD=true; shift ;;
+    --cds) CDS=true; shift ;;
     --) shift; SERVICE_ARGS=("$@"); break ;;
     -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "Unknown option: $1 (see --help)" >&2; exit 2 ;;
@@ -51,6 +55,13 @@ source "$ROOT/testing/load/broker.sh"
 JAR="$(packaged_jar moderation-service "$JAR")"
 prepare_run
 log "Service jar: $JAR"
+SERVICE_JVM="${SERVICE_JVM:-}"
+if [ "$CDS" = true ]; then
+  cds_prepare "$JAR" "$RUN_DIR/cds"
+  JAR="$CDS_JAR"
+  SERVICE_JVM="$SERVICE_JVM $CDS_JVM"
+  log "Starting the service as $JAR with $CDS_JVM"
+fi
 run_driver $((1200 + RECORDS / 5)) -cp testing/load/target/load.jar io.modstream.load.CrashTest \
   --bootstrap "$BOOTSTRAP" --records "$RECORDS" --partitions "$PARTITIONS" --crashes "$CRASHES" --service-jar "$JAR" \
-  --work-dir "$RUN_DIR" --service-jvm "${SERVICE_JVM:-}" --service-args ${SERVICE_ARGS[@]+"${SERVICE_ARGS[@]}"}
+  --work-dir "$RUN_DIR" --service-jvm "$SERVICE_JVM" --service-args ${SERVICE_ARGS[@]+"${SERVICE_ARGS[@]}"}
