@@ -72,8 +72,9 @@ final class PipelineWarmUp {
     /**
      * Puts made-up comments through the topology built from {@code settings} until they and {@code realOutcomes} (the
      * real pipeline's outcomes so far) add up to {@code comments}, stopping early when the real ones come at
-     * {@link #BACKLOG_RATE} or more a second, at {@code deadline}, or when the thread is interrupted. {@code settings}' events, partitions and stores are replaced: nothing is reported, every author is
-     * at home in the one partition the driver has, and the stores are in the heap.
+     * {@link #BACKLOG_RATE} or more a second, at {@code deadline}, or when the thread is interrupted. {@code settings}'
+     * events, partitions and stores are replaced: nothing is reported, every author is at home in the one partition the
+     * driver has, and the stores are in the heap.
      */
     static Result run(ModerationTopology.Settings settings, int comments, LongSupplier realOutcomes, Instant deadline) {
         long started = System.nanoTime();
@@ -111,7 +112,7 @@ final class PipelineWarmUp {
         } finally {
             delete(stateDir);
         }
-        return new Result(done, giveWay.real, Map.copyOf(written), Duration.ofNanos(System.nanoTime() - started));
+        return new Result(done, giveWay.real(), Map.copyOf(written), Duration.ofNanos(System.nanoTime() - started));
     }
 
     /**
@@ -151,6 +152,11 @@ final class PipelineWarmUp {
             windowStart = now;
             realAtWindowStart = real;
             return false;
+        }
+
+        /** The real outcomes at the last look. */
+        long real() {
+            return real;
         }
     }
 
