@@ -67,13 +67,10 @@ class PipelineWarmUpTest {
     void givesWayToABacklogAsSoonAsItSeesOne() throws IOException {
         // Real outcomes at 10,000 a second, ten times the backlog rate: it stops after its first second or so, long
         // before the 1,000,000 asked for or its deadline.
-        long start = System.nanoTime();
-        LongSupplier draining = () -> (System.nanoTime() - start) / 100_000;
-
         PipelineWarmUp.Result result = PipelineWarmUp.run(
                 settings(new CountingEvents()),
                 1_000_000,
-                draining,
+                realOutcomesAt(10_000),
                 Instant.now().plusSeconds(60));
 
         assertThat(result.took()).isLessThan(Duration.ofSeconds(30));
@@ -83,11 +80,11 @@ class PipelineWarmUpTest {
     @Test
     void goesOnBesideLightTraffic() throws IOException {
         // Real outcomes at 100 a second, a tenth of the backlog rate: it runs to its deadline.
-        long start = System.nanoTime();
-        LongSupplier light = () -> (System.nanoTime() - start) / 10_000_000;
-
         PipelineWarmUp.Result result = PipelineWarmUp.run(
-                settings(new CountingEvents()), 1_000_000, light, Instant.now().plusMillis(2_500));
+                settings(new CountingEvents()),
+                1_000_000,
+                realOutcomesAt(100),
+                Instant.now().plusMillis(2_500));
 
         // Its deadline was set just before it started, so it ran for nearly all of those 2.5 s.
         assertThat(result.took()).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
@@ -161,6 +158,12 @@ class PipelineWarmUpTest {
         }
         return new ModerationTopology.Settings(
                 "moderation-test", 3, Duration.ofHours(24), site -> defaults, Clock.systemUTC(), events, json);
+    }
+
+    /** Real outcomes counted from now on at {@code perSecond}, as the pipeline's count would grow. */
+    private static LongSupplier realOutcomesAt(long perSecond) {
+        long start = System.nanoTime();
+        return () -> (System.nanoTime() - start) * perSecond / 1_000_000_000L;
     }
 
     private static List<Path> warmUpDirectories() throws IOException {

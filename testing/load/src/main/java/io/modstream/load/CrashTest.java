@@ -80,7 +80,6 @@ public final class CrashTest {
         OutcomeAudit audit = OutcomeAudit.open(bootstrap, prefill.ids(), Duration.ofMinutes(3), service::alive);
         try {
             long start = System.nanoTime();
-            long lastOutcome = 0;
             long completeAt = 0;
             boolean publishedSinceStart = false;
             while (true) {
@@ -88,7 +87,6 @@ public final class CrashTest {
                 long now = System.nanoTime();
                 if (brought > 0) {
                     stalls.outcomes(now);
-                    lastOutcome = now;
                     publishedSinceStart = true;
                 }
                 if (completeAt == 0 && audit.complete()) {
@@ -107,16 +105,15 @@ public final class CrashTest {
                     ending = "timed out after " + timeout.toSeconds() + " s";
                     break;
                 }
-                if (lastOutcome != 0 && now - lastOutcome > stallLimit.toNanos()) {
+                if (stalls.quietLongerThan(now, stallLimit.toNanos())) {
                     ending = "no outcome for " + stallLimit.toSeconds() + " s";
                     break;
                 }
                 if (kills < killAt.size() && publishedSinceStart && audit.decided() >= killAt.get(kills)) {
                     int decided = audit.decided();
                     service.kill();
-                    kills++;
-                    int previous = kills - 1;
-                    stalls.killed(decided, System.nanoTime()).ifPresent(stall -> logStall(previous, stall));
+                    int previousKill = kills++;
+                    stalls.killed(decided, System.nanoTime()).ifPresent(stall -> logStall(previousKill, stall));
                     PipelineBenchmark.log("Kill %d (SIGKILL) at %,d decided; starting it again", kills, decided);
                     service.start();
                     publishedSinceStart = false;

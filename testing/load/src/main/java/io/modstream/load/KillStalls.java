@@ -76,6 +76,11 @@ final class KillStalls {
         return List.copyOf(all);
     }
 
+    /** Whether outcomes have come before and none for longer than {@code limitNanos} up to {@code now}. */
+    boolean quietLongerThan(long now, long limitNanos) {
+        return anyOutcome && now - lastOutcome > limitNanos;
+    }
+
     /** The longest gap between polls that brought outcomes over the whole run, kills or not, in nanoseconds. */
     long longestGap() {
         return longestGap;

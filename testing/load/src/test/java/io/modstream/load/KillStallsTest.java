@@ -55,6 +55,18 @@ class KillStallsTest {
         assertThat(stalls.killed(6, 200 * MS)).contains(stall);
     }
 
+    @Test
+    void isQuietOnlyOnceOutcomesHaveComeAndThenStopped() {
+        KillStalls stalls = new KillStalls();
+        assertThat(stalls.quietLongerThan(600_000 * MS, 300_000 * MS))
+                .as("none yet")
+                .isFalse();
+        polls(stalls, 1_000);
+
+        assertThat(stalls.quietLongerThan(301_000 * MS, 300_000 * MS)).isFalse();
+        assertThat(stalls.quietLongerThan(301_001 * MS, 300_000 * MS)).isTrue();
+    }
+
     private static void polls(KillStalls stalls, long... millis) {
         for (long at : millis) {
             stalls.outcomes(at * MS);
