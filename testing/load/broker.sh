@@ -173,19 +173,30 @@ packaged_jar() {
   printf '%s\n' "$jar"
 }
 
-# cds_prepare JAR DIR: class data sharing for a service jar, as docs/pipeline.md ("Starting faster") deploys it.
-# Extracts JAR into DIR/app (Spring Boot's jarmode=tools), then records an AppCDS archive, DIR/app.jsa, with a
-# training run that starts the application context against the running broker and exits before anything starts
-# (spring.context.exit=onRefresh). The training run creates the services' topics, so the broker is then replaced by
-# a fresh one. Sets CDS_JAR (the extracted jar) and CDS_JVM (the option that loads the archive).
-cds_prepare() {
-  local jar=$1 dir=$2 name
-  name="$(basename "$jar")"
+# extract_jar JAR DIR: Spring Boot's extracted layout of JAR in DIR/app (java -Djarmode=tools -jar JAR extract), as
+# run-local.sh and the Dockerfiles start the services: the application's jar with its libraries beside it as plain
+# files, which start faster than jars nested in a jar (docs/pipeline.md, "Starting faster"). Sets EXTRACTED_JAR.
+extract_jar() {
+  local jar=$1 dir=$2
+  rm -rf "$dir/app"
   mkdir -p "$dir"
   "$JAVA" -Djarmode=tools -jar "$jar" extract --destination "$dir/app" >"$dir/extract.log" 2>&1 \
     || fail "could not extract $jar (see $dir/extract.log)"
+  EXTRACTED_JAR="$dir/app/$(basename "$jar")"
+  [ -f "$EXTRACTED_JAR" ] || fail "extracting $jar gave no $EXTRACTED_JAR"
+}
+
+# cds_prepare JAR DIR: class data sharing for a service jar, as docs/pipeline.md ("Starting faster") deploys it.
+# Extracts JAR into DIR/app (extract_jar), then records an AppCDS archive, DIR/app.jsa, with a training run that starts
+# the application context against the running broker and exits before anything starts (spring.context.exit=onRefresh).
+# The training run creates the services' topics, so the broker is then replaced by a fresh one. Sets CDS_JAR (the
+# extracted jar) and CDS_JVM (the option that loads the archive).
+cds_prepare() {
+  local jar=$1 dir=$2 name
+  name="$(basename "$jar")"
+  extract_jar "$jar" "$dir"
   log "Recording a class data sharing archive for $name (log: $dir/training.log)"
-  "$JAVA" -XX:ArchiveClassesAtExit="$dir/app.jsa" -Dspring.context.exit=onRefresh -jar "$dir/app/$name" \
+  "$JAVA" -XX:ArchiveClassesAtExit="$dir/app.jsa" -Dspring.context.exit=onRefresh -jar "$EXTRACTED_JAR" \
     --server.address=127.0.0.1 --server.port=0 --spring.kafka.bootstrap-servers="$BOOTSTRAP" \
     --spring.kafka.streams.state-dir="$dir/training-state" >"$dir/training.log" 2>&1 \
     || fail "the training run of $name failed (see $dir/training.log)"
@@ -193,7 +204,7 @@ cds_prepare() {
   rm -rf "$dir/training-state"
   broker_stop
   broker_start
-  CDS_JAR="$dir/app/$name"
+  CDS_JAR="$EXTRACTED_JAR"
   CDS_JVM="-XX:SharedArchiveFile=$dir/app.jsa"
 }
 
