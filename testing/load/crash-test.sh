@@ -52,6 +52,10 @@ while [ $# -gt 0 ]; do
     *) echo "Unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
+if [ "$CDS" = true ] && [ "$PACKED" = true ]; then
+  echo "--cds starts the extracted jar; it cannot be combined with --packed" >&2
+  exit 2
+fi
 
 RUN_DIR="$ROOT/testing/load/target/crash-test"
 # shellcheck source=testing/load/broker.sh
@@ -61,7 +65,6 @@ JAR="$(packaged_jar moderation-service "$JAR")"
 prepare_run
 log "Service jar: $JAR"
 SERVICE_JVM="${SERVICE_JVM:-}"
-[ "$CDS" = false ] || [ "$PACKED" = false ] || fail "--cds starts the extracted jar; it cannot be combined with --packed"
 if [ "$CDS" = true ]; then
   cds_prepare "$JAR" "$RUN_DIR/cds"
   JAR="$CDS_JAR"
