@@ -25,9 +25,11 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -120,6 +122,17 @@ class ReviewQueueTest {
                 .baseUrl("http://localhost:" + port)
                 .responseTimeout(WAIT)
                 .build();
+    }
+
+    @Test
+    void theQueuesGlobalConsumerWaitsAtMost100MillisecondsForAFetch() {
+        // What Kafka Streams hands the global consumer that restores and follows the queue: at the default (500 ms)
+        // every start waits about half a second per partition of comments.review (application.yml).
+        Map<String, Object> global =
+                new StreamsConfig(pipeline.getStreamsConfiguration()).getGlobalConsumerConfigs("queue-test");
+
+        assertThat(String.valueOf(global.get(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG)))
+                .isEqualTo("100");
     }
 
     @Test
