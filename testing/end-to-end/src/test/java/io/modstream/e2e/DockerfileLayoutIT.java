@@ -8,10 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
@@ -49,7 +47,8 @@ class DockerfileLayoutIT {
                 case "COPY" -> copy(context, image, workdir, words);
                 case "RUN" -> {
                     if (words[1].equals("java")) {
-                        run(workdir, Arrays.copyOfRange(words, 1, words.length));
+                        // With the java that runs this test, in the stage's working folder.
+                        ServiceProcess.runJava(workdir, List.of(words).subList(2, words.length));
                     }
                 }
                 case "ENTRYPOINT" -> entrypointJar = jarAfterDashJar(line);
@@ -131,26 +130,6 @@ class DockerfileLayoutIT {
             Files.createDirectories(target.getParent());
             Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
         }
-    }
-
-    /** A {@code RUN java ...} line, with the java that runs this test, in the stage's working folder. */
-    private static void run(Path workdir, String[] command) throws IOException, InterruptedException {
-        List<String> argv = new ArrayList<>(List.of(command));
-        argv.set(0, ProcessHandle.current().info().command().orElse("java"));
-        Path log = Files.createTempFile("dockerfile-run", ".log");
-        Process process = new ProcessBuilder(argv)
-                .directory(workdir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS))
-                .as("%s finished", argv)
-                .isTrue();
-        String output = Files.readString(log);
-        Files.delete(log);
-        assertThat(process.exitValue())
-                .as("exit status of %s; it said: %s", argv, output)
-                .isZero();
     }
 
     /** The argument after {@code -jar} in an exec-form ENTRYPOINT such as {@code ["java", "-jar", "/app/app.jar"]}. */

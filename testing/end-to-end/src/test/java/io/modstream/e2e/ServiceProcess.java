@@ -13,12 +13,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * One packaged service, run as its own process the way {@code run-local.sh} and the images run it (from its extracted
@@ -28,6 +26,9 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Each jar's extracted copy, made once per test run: jar property -> the extracted jar. */
     private static final Map<String, Path> EXTRACTED = new ConcurrentHashMap<>();
+
+    /** The java that runs the tests, for the processes they start. */
+    private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
 
     private final String name;
     private final Process process;
@@ -47,7 +48,7 @@ final class ServiceProcess implements AutoCloseable {
         Path log = Path.of("target", "e2e-logs", name + ".log");
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add(JAVA);
         command.add("-Xmx256m");
         command.add("-jar");
         command.add(jar.toString());
@@ -87,31 +88,18 @@ final class ServiceProcess implements AutoCloseable {
     private static Path extract(Path packed) {
         String fileName = packed.getFileName().toString();
         Path folder = Path.of("target", "e2e-extracted", fileName.replaceFirst("\\.jar$", ""));
-        Path log = folder.resolveSibling(folder.getFileName() + ".log");
-        try {
-            deleteTree(folder);
-            Files.createDirectories(folder.getParent());
-            Process extract = new ProcessBuilder(
-                            ProcessHandle.current().info().command().orElse("java"),
-                            "-Djarmode=tools",
-                            "-jar",
-                            packed.toString(),
-                            "extract",
-                            "--destination",
-                            folder.toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-            if (!extract.waitFor(120, TimeUnit.SECONDS) || extract.exitValue() != 0) {
-                extract.destroyForcibly();
-                throw new IllegalStateException("Extracting " + packed + " failed:\n" + Files.readString(log));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while extracting " + packed, e);
-        }
+        // --force: over an earlier run's copy. Libraries it had that this jar lacks stay behind, unused: the
+        // extracted jar's manifest names the ones it loads.
+        runJava(
+                Path.of("."),
+                List.of(
+                        "-Djarmode=tools",
+                        "-jar",
+                        packed.toString(),
+                        "extract",
+                        "--force",
+                        "--destination",
+                        folder.toString()));
         Path jar = folder.resolve(fileName);
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("Extracting " + packed + " wrote no " + jar);
@@ -119,16 +107,39 @@ final class ServiceProcess implements AutoCloseable {
         return jar;
     }
 
-    private static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        List<Path> paths;
-        try (Stream<Path> walk = Files.walk(folder)) {
-            paths = walk.sorted(Comparator.reverseOrder()).toList();
-        }
-        for (Path path : paths) {
-            Files.delete(path);
+    /**
+     * Runs the java that runs the tests with {@code arguments} in {@code workdir} and waits up to two minutes for it to
+     * exit with 0; otherwise fails with its output.
+     */
+    static void runJava(Path workdir, List<String> arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(JAVA);
+        command.addAll(arguments);
+        try {
+            Path log = Files.createTempFile("e2e-java", ".log");
+            try {
+                Process process = new ProcessBuilder(command)
+                        .directory(workdir.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile())
+                        .start();
+                boolean exited = process.waitFor(120, TimeUnit.SECONDS);
+                if (!exited) {
+                    process.destroyForcibly();
+                }
+                if (!exited || process.exitValue() != 0) {
+                    throw new IllegalStateException(
+                            command + (exited ? " exited with " + process.exitValue() : " did not finish in 120 s")
+                                    + ":\n" + Files.readString(log));
+                }
+            } finally {
+                Files.delete(log);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while running " + command, e);
         }
     }
 
