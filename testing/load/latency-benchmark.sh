@@ -35,7 +35,8 @@
 # Environment: SERVICE_JVM (JVM options of both services, default "-Xmx512m"), DRIVER_JVM (JVM options of this
 # driver, e.g. -XX:TieredStopAtLevel=1, which leaves the services more of two shared cores; docs/benchmarks.md),
 # LOAD_OWN_SESSIONS=1 (each process in a session, so a scheduling group, of its own, as in containers of their own;
-# a diagnostic, not the method),
+# a diagnostic, not the method), LOAD_JVM_MODERATION_SERVICE and LOAD_JVM_COMMENT_INGEST (JVM options of that
+# service alone, after SERVICE_JVM: a file of its own, such as a JDK 25 ahead-of-time cache; docs/benchmarks.md),
 # LOAD_KAFKA_PORT, LOAD_CONTROLLER_PORT.
 set -euo pipefail
 

@@ -15,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -78,11 +79,25 @@ final class ServiceProcess {
         }
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(jvmArgs);
+        command.addAll(ownJvmOptions(name, System.getenv()));
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
         command.add("--server.address=127.0.0.1");
         command.add("--server.port=" + port);
         command.addAll(arguments);
+    }
+
+    /**
+     * JVM options for this service alone, from the environment variable named after its log file:
+     * {@code LOAD_JVM_MODERATION_SERVICE} for {@code moderation-service.log}, {@code LOAD_JVM_COMMENT_INGEST} for
+     * {@code comment-ingest.log}. They come after the options every service of the run shares ({@code SERVICE_JVM}),
+     * for what one service needs and another must not share, such as a file of its own (an ahead-of-time cache,
+     * docs/benchmarks.md). Split on whitespace, as the shared options are.
+     */
+    static List<String> ownJvmOptions(String name, Map<String, String> environment) {
+        String variable = "LOAD_JVM_" + name.replace('-', '_').toUpperCase(Locale.ROOT);
+        String options = environment.getOrDefault(variable, "").strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     /**
