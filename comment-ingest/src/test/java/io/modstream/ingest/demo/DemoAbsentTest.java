@@ -40,7 +40,8 @@ class DemoAbsentTest {
             int status = http.get()
                     .uri(path)
                     .exchange()
-                    .returnResult(String.class)
+                    .expectBody(Void.class)
+                    .returnResult()
                     .getStatus()
                     .value();
             assertThat(status).as(path).isIn(401, 404);

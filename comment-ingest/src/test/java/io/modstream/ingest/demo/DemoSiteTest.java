@@ -71,14 +71,16 @@ class DemoSiteTest {
                 .expectStatus()
                 .isOk()
                 .expectHeader()
-                .contentType("text/javascript;charset=UTF-8");
+                .contentType("text/javascript;charset=UTF-8")
+                .expectBody(Void.class);
         http.get()
                 .uri("/demo/demo.css")
                 .exchange()
                 .expectStatus()
                 .isOk()
                 .expectHeader()
-                .contentType("text/css;charset=UTF-8");
+                .contentType("text/css;charset=UTF-8")
+                .expectBody(Void.class);
     }
 
     @Test
@@ -135,6 +137,7 @@ class DemoSiteTest {
                 .header(HttpHeaders.COOKIE, Readers.COOKIE + "=00000000-0000-0000-0000-000000000000")
                 .exchange()
                 .expectStatus()
-                .isNotFound();
+                .isNotFound()
+                .expectBody(Void.class);
     }
 }

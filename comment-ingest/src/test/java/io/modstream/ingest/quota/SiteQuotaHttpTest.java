@@ -133,7 +133,8 @@ class SiteQuotaHttpTest {
                 .expectStatus()
                 .isEqualTo(429)
                 .expectHeader()
-                .exists(HttpHeaders.RETRY_AFTER);
+                .exists(HttpHeaders.RETRY_AFTER)
+                .expectBody(Void.class);
         // The same endpoint spelt otherwise (an encoded letter) reaches the same handler, and so the same quota.
         http.post()
                 .uri(URI.create("http://127.0.0.1:" + port + "/api/v1/%63omments"))
@@ -142,9 +143,14 @@ class SiteQuotaHttpTest {
                 .bodyValue(comment("Spelt otherwise"))
                 .exchange()
                 .expectStatus()
-                .isEqualTo(429);
+                .isEqualTo(429)
+                .expectBody(Void.class);
         // Without a valid key there is no site to charge: still 401.
-        post("not-a-key", comment("Anonymous")).exchange().expectStatus().isUnauthorized();
+        post("not-a-key", comment("Anonymous"))
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody(Void.class);
     }
 
     private String comment(String body) {

@@ -54,7 +54,8 @@ class ReadAfterWriteTest {
                             .uri("/actuator/health/readiness")
                             .exchange()
                             .expectStatus()
-                            .isOk());
+                            .isOk()
+                            .expectBody(Void.class));
         }
     }
 
@@ -94,7 +95,8 @@ class ReadAfterWriteTest {
                 .header("Authorization", "Bearer " + ReadSideTest.KEY_A)
                 .exchange()
                 .expectStatus()
-                .isNotFound();
+                .isNotFound()
+                .expectBody(Void.class);
     }
 
     private String post(WebTestClient http, String body) {

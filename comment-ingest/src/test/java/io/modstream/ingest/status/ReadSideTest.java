@@ -146,9 +146,15 @@ class ReadSideTest {
                 .expectStatus()
                 .isNotFound()
                 .expectHeader()
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(Void.class);
         thread(KEY_B, thread, "").jsonPath("$.total").isEqualTo(0);
-        http.get().uri("/api/v1/comments/" + id).exchange().expectStatus().isUnauthorized();
+        http.get()
+                .uri("/api/v1/comments/" + id)
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody(Void.class);
     }
 
     @Test
@@ -199,7 +205,8 @@ class ReadSideTest {
                 .header("Authorization", "Bearer " + KEY_A)
                 .exchange()
                 .expectStatus()
-                .isBadRequest();
+                .isBadRequest()
+                .expectBody(Void.class);
     }
 
     @Test
@@ -281,7 +288,8 @@ class ReadSideTest {
                 .expectStatus()
                 .isNotFound()
                 .expectHeader()
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(Void.class);
     }
 
     @Test

@@ -97,6 +97,7 @@ class SendThreadTest {
                 .bodyValue(SubmitCommentTest.VALID)
                 .exchange()
                 .expectStatus()
-                .isAccepted();
+                .isAccepted()
+                .expectBody(Void.class);
     }
 }

@@ -160,7 +160,8 @@ class SubmitCommentTest {
                 .expectStatus()
                 .isEqualTo(415)
                 .expectHeader()
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(Void.class);
     }
 
     @Test
@@ -184,7 +185,8 @@ class SubmitCommentTest {
                 .expectStatus()
                 .isEqualTo(413)
                 .expectHeader()
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(Void.class);
     }
 
     @Test
@@ -216,7 +218,8 @@ class SubmitCommentTest {
                 .expectStatus()
                 .isEqualTo(413)
                 .expectHeader()
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(Void.class);
     }
 
     /** As every error of the API: a problem document says what it is, whatever the caller accepts for a success. */
@@ -325,7 +328,8 @@ class SubmitCommentTest {
                 .header("Idempotency-Key", "k".repeat(256))
                 .exchange()
                 .expectStatus()
-                .isBadRequest();
+                .isBadRequest()
+                .expectBody(Void.class);
     }
 
     /** A Flux body is sent chunked, without Content-Length, so only the limit on reading it can catch it. */

@@ -85,16 +85,22 @@ class WebhookApiTest {
 
     @Test
     void siteCanNeitherReadNorReplaceAnotherSitesWebhook() {
-        put("api-a", "https://hooks.example.com/a").expectStatus().isOk();
+        put("api-a", "https://hooks.example.com/a").expectStatus().isOk().expectBody(Void.class);
         http.delete()
                 .uri("/api/v1/webhook")
                 .header("Authorization", "Bearer key-of-api-b")
                 .exchange()
                 .expectStatus()
-                .isNoContent();
+                .isNoContent()
+                .expectBody(Void.class);
 
-        get("api-b").expectStatus().isNotFound().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        put("api-b", "https://hooks.example.com/b").expectStatus().isOk();
+        get("api-b")
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(Void.class);
+        put("api-b", "https://hooks.example.com/b").expectStatus().isOk().expectBody(Void.class);
 
         get("api-a").expectStatus().isOk().expectBody().jsonPath("$.url").isEqualTo("https://hooks.example.com/a");
         get("api-b").expectStatus().isOk().expectBody().jsonPath("$.url").isEqualTo("https://hooks.example.com/b");
@@ -139,8 +145,18 @@ class WebhookApiTest {
 
     @Test
     void withoutAKeyIs401() {
-        http.get().uri("/api/v1/webhook").exchange().expectStatus().isUnauthorized();
-        http.post().uri("/api/v1/webhook/replay").exchange().expectStatus().isUnauthorized();
+        http.get()
+                .uri("/api/v1/webhook")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody(Void.class);
+        http.post()
+                .uri("/api/v1/webhook/replay")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody(Void.class);
     }
 
     private WebTestClient.ResponseSpec put(String site, String url) {

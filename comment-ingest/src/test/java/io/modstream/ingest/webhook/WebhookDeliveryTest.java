@@ -235,7 +235,8 @@ class WebhookDeliveryTest {
                 .header("Authorization", "Bearer " + keyOf("deleted"))
                 .exchange()
                 .expectStatus()
-                .isNoContent();
+                .isNoContent()
+                .expectBody(Void.class);
         publish(outcome("deleted", Verdict.APPROVE));
 
         Thread.sleep(1500);

@@ -117,7 +117,8 @@ class ApiDescriptionTest {
                 .expectStatus()
                 .isFound()
                 .expectHeader()
-                .location(StaffSecurityConfig.SIGN_IN_PAGE);
+                .location(StaffSecurityConfig.SIGN_IN_PAGE)
+                .expectBody(Void.class);
 
         String ui = http.get()
                 .uri("/swagger-ui.html")
@@ -136,7 +137,8 @@ class ApiDescriptionTest {
                 .expectStatus()
                 .isFound()
                 .expectHeader()
-                .location(StaffSecurityConfig.SIGN_IN_PAGE);
+                .location(StaffSecurityConfig.SIGN_IN_PAGE)
+                .expectBody(Void.class);
         String page = new String(http.get()
                 .uri(ui)
                 .headers(h -> h.setBasicAuth("alice", ScriptsAndConsoleSignInTest.PASSWORD))

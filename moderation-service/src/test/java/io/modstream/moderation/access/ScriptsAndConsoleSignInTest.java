@@ -82,7 +82,7 @@ class ScriptsAndConsoleSignInTest {
                 result.getResponseCookies().toSingleValueMap().values()) {
             replay = replay.cookie(cookie.getName(), cookie.getValue());
         }
-        replay.exchange().expectStatus().isUnauthorized();
+        replay.exchange().expectStatus().isUnauthorized().expectBody(Void.class);
         assertThat(result.getResponseHeaders().get(HttpHeaders.SET_COOKIE)).isNull();
     }
 
@@ -105,7 +105,8 @@ class ScriptsAndConsoleSignInTest {
                 .bodyValue("username=alice&password=" + PASSWORD)
                 .exchange()
                 .expectStatus()
-                .isForbidden();
+                .isForbidden()
+                .expectBody(Void.class);
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("username", "alice");
         form.add("password", PASSWORD);
@@ -143,7 +144,8 @@ class ScriptsAndConsoleSignInTest {
                 .bodyValue("{\"name\":\"\"}")
                 .exchange()
                 .expectStatus()
-                .isForbidden();
+                .isForbidden()
+                .expectBody(Void.class);
         http.post()
                 .uri("/api/v1/me/tokens")
                 .cookie("SESSION", session.getValue())
@@ -166,6 +168,7 @@ class ScriptsAndConsoleSignInTest {
                 .headers(h -> h.setBasicAuth("alice", "wrong"))
                 .exchange()
                 .expectStatus()
-                .isUnauthorized();
+                .isUnauthorized()
+                .expectBody(Void.class);
     }
 }

@@ -147,7 +147,8 @@ class SignInLockoutTest {
                 .headers(h -> h.setBearerAuth("mst_nonsense"))
                 .exchange()
                 .expectStatus()
-                .isUnauthorized();
+                .isUnauthorized()
+                .expectBody(Void.class);
     }
 
     /** Status, the headers a client acts on, and the body, byte for byte. */

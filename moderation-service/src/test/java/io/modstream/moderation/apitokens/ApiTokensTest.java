@@ -117,13 +117,15 @@ class ApiTokensTest {
                 .headers(h -> h.setBearerAuth(token))
                 .exchange()
                 .expectStatus()
-                .isNotFound();
+                .isNotFound()
+                .expectBody(Void.class);
         http.get()
                 .uri("/api/v1/ops/topics")
                 .headers(h -> h.setBearerAuth(token))
                 .exchange()
                 .expectStatus()
-                .isForbidden();
+                .isForbidden()
+                .expectBody(Void.class);
 
         String listed = new String(http.get()
                 .uri("/api/v1/me/tokens")
@@ -145,9 +147,10 @@ class ApiTokensTest {
                 .bodyValue(Map.of("name", "another"))
                 .exchange()
                 .expectStatus()
-                .isForbidden();
+                .isForbidden()
+                .expectBody(Void.class);
 
-        revoke("alice", id).expectStatus().isNoContent();
+        revoke("alice", id).expectStatus().isNoContent().expectBody(Void.class);
 
         http.get()
                 .uri("/api/v1/me")
@@ -194,7 +197,7 @@ class ApiTokensTest {
         other.start();
         try {
             await().atMost(WAIT).until(() -> other.match(token).isPresent());
-            revoke("alice", id).expectStatus().isNoContent();
+            revoke("alice", id).expectStatus().isNoContent().expectBody(Void.class);
             await().atMost(WAIT).until(() -> other.match(token).isEmpty());
         } finally {
             other.stop();
@@ -215,8 +218,8 @@ class ApiTokensTest {
                 .expectBody()
                 .jsonPath("$.detail")
                 .value(String.class, detail -> assertThat(detail).contains("revoke one"));
-        revoke("carol", first).expectStatus().isNoContent();
-        create("carol", "four").expectStatus().isCreated();
+        revoke("carol", first).expectStatus().isNoContent().expectBody(Void.class);
+        create("carol", "four").expectStatus().isCreated().expectBody(Void.class);
     }
 
     @Test
@@ -225,7 +228,7 @@ class ApiTokensTest {
         String token = issued.get("token").asString();
         String id = issued.get("id").asString();
 
-        revoke("alice", id).expectStatus().isNotFound();
+        revoke("alice", id).expectStatus().isNotFound().expectBody(Void.class);
         String forged = token.substring(0, token.indexOf('.') + 1) + "A".repeat(43);
         for (String wrong : List.of(forged, "mst_nonsense", token + "x")) {
             http.get()
@@ -233,7 +236,8 @@ class ApiTokensTest {
                     .headers(h -> h.setBearerAuth(wrong))
                     .exchange()
                     .expectStatus()
-                    .isUnauthorized();
+                    .isUnauthorized()
+                    .expectBody(Void.class);
         }
         http.get()
                 .uri("/api/v1/me")

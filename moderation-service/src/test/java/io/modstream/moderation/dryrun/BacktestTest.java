@@ -181,7 +181,8 @@ class BacktestTest {
                 .expectStatus()
                 .isEqualTo(422)
                 .expectHeader()
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(Void.class);
     }
 
     /** Writes comments the way a dead-letter replay does: in one transaction, so that a commit marker ends the log. */

@@ -263,7 +263,8 @@ class ReviewQueueTest {
                 .headers(h -> h.setBasicAuth("bob", PASSWORD))
                 .exchange()
                 .expectStatus()
-                .isNotFound();
+                .isNotFound()
+                .expectBody(Void.class);
     }
 
     @Test
@@ -293,7 +294,8 @@ class ReviewQueueTest {
                 .expectStatus()
                 .isBadRequest()
                 .expectHeader()
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(Void.class);
     }
 
     private JsonNode pageOf(String query) {
@@ -332,14 +334,17 @@ class ReviewQueueTest {
                 .headers(h -> h.setBasicAuth("carol", PASSWORD))
                 .exchange()
                 .expectStatus()
-                .isNotFound();
+                .isNotFound()
+                .expectBody(Void.class);
         decide("carol", "site-q", comment.commentId(), "APPROVE", null)
                 .expectStatus()
-                .isNotFound();
+                .isNotFound()
+                .expectBody(Void.class);
         // Asking for it under her own site does not work either.
         decide("carol", "site-other", comment.commentId(), "APPROVE", null)
                 .expectStatus()
-                .isNotFound();
+                .isNotFound()
+                .expectBody(Void.class);
         assertThat(queue.item(comment.commentId())).isPresent();
     }
 
@@ -419,7 +424,8 @@ class ReviewQueueTest {
         String trusted = "reader-" + UUID.randomUUID();
         act("alice", "site-authors", trusted, Map.of("action", "TRUST"))
                 .expectStatus()
-                .isOk();
+                .isOk()
+                .expectBody(Void.class);
         CommentModerated fromTrusted = outcome(submit("site-authors", trusted, "You idiot, you are right."));
         assertThat(fromTrusted.verdict()).isEqualTo(Verdict.APPROVE);
         assertThat(fromTrusted.reasons()).extracting(r -> r.code()).containsExactly(ReasonCodes.SUSPECT_TERM);
@@ -427,7 +433,8 @@ class ReviewQueueTest {
         String watched = "reader-" + UUID.randomUUID();
         act("alice", "site-authors", watched, Map.of("action", "PREMODERATE"))
                 .expectStatus()
-                .isOk();
+                .isOk()
+                .expectBody(Void.class);
         CommentModerated fromWatched = outcome(submit("site-authors", watched, "A perfectly polite remark."));
         assertThat(fromWatched.verdict()).isEqualTo(Verdict.REVIEW);
         assertThat(fromWatched.reasons()).extracting(r -> r.code()).containsExactly(ReasonCodes.PREMODERATED);
@@ -435,16 +442,19 @@ class ReviewQueueTest {
         String suspended = "reader-" + UUID.randomUUID();
         act("alice", "site-authors", suspended, Map.of("action", "SUSPEND"))
                 .expectStatus()
-                .isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+                .isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectBody(Void.class);
         act("alice", "site-authors", suspended, Map.of("action", "SUSPEND", "duration", "P2D"))
                 .expectStatus()
-                .isOk();
+                .isOk()
+                .expectBody(Void.class);
         CommentModerated fromSuspended = outcome(submit("site-authors", suspended, "A perfectly polite remark."));
         assertThat(fromSuspended.reasons()).extracting(r -> r.code()).containsExactly(ReasonCodes.AUTHOR_SUSPENDED);
         // Another site's moderator cannot act on this site's authors.
         act("carol", "site-authors", suspended, Map.of("action", "RESET"))
                 .expectStatus()
-                .isNotFound();
+                .isNotFound()
+                .expectBody(Void.class);
     }
 
     @Test
@@ -468,7 +478,8 @@ class ReviewQueueTest {
         awaitQueued("alice", "site-q", decided.commentId());
         decide("bob", "site-q", decided.commentId(), "REJECT", null)
                 .expectStatus()
-                .isOk();
+                .isOk()
+                .expectBody(Void.class);
         Predicate<QueueItem> siteQ = item -> item.siteId().equals("site-q");
         await().atMost(WAIT).until(() -> queue.item(decided.commentId()).isEmpty());
         List<QueueItem> before = queue.items(siteQ);
@@ -537,7 +548,8 @@ class ReviewQueueTest {
                 .bodyValue(body)
                 .exchange()
                 .expectStatus()
-                .isForbidden();
+                .isForbidden()
+                .expectBody(Void.class);
         // The sign-in form needs the token too.
         http.post()
                 .uri("/login")
@@ -545,7 +557,8 @@ class ReviewQueueTest {
                 .bodyValue("username=alice&password=" + PASSWORD)
                 .exchange()
                 .expectStatus()
-                .isForbidden();
+                .isForbidden()
+                .expectBody(Void.class);
         http.post()
                 .uri("/api/v1/sites/site-q/queue/no-such-comment/decision")
                 .cookie("SESSION", session.getValue())
@@ -555,7 +568,8 @@ class ReviewQueueTest {
                 .bodyValue(body)
                 .exchange()
                 .expectStatus()
-                .isNotFound();
+                .isNotFound()
+                .expectBody(Void.class);
         // Pages send an unsigned-in browser to the sign-in page; the API answers 401 without a Basic prompt for
         // the console.
         http.get()
@@ -564,14 +578,16 @@ class ReviewQueueTest {
                 .expectStatus()
                 .isFound()
                 .expectHeader()
-                .location("/console/login.html");
+                .location("/console/login.html")
+                .expectBody(Void.class);
         http.get()
                 .uri("/console/login.html")
                 .exchange()
                 .expectStatus()
                 .isOk()
                 .expectHeader()
-                .valueMatches("Content-Security-Policy", ".*script-src 'self';.*frame-ancestors 'none'.*");
+                .valueMatches("Content-Security-Policy", ".*script-src 'self';.*frame-ancestors 'none'.*")
+                .expectBody(Void.class);
         http.get()
                 .uri("/api/v1/queue")
                 .header("X-Modstream-Console", "1")
@@ -579,7 +595,8 @@ class ReviewQueueTest {
                 .expectStatus()
                 .isUnauthorized()
                 .expectHeader()
-                .doesNotExist("WWW-Authenticate");
+                .doesNotExist("WWW-Authenticate")
+                .expectBody(Void.class);
     }
 
     /** Waits until the pipeline (its consumer group) has committed past the decision with {@code decisionId}. */
